@@ -1,0 +1,42 @@
+/** One measurement: memory right after a full garbage collection, once `iteration` calls were made. */
+export interface LeakSample {
+  iteration: number
+  heapBytes: number
+  externalBytes: number
+}
+
+/** What the verdict rests on, shared by every kind of result. */
+interface LeakResultBase {
+  /** Estimated retained growth per call, heap plus external memory, over the last windows measured. */
+  bytesPerIteration: number
+  /** Calls made, warm-up included. */
+  iterations: number
+  durationMs: number
+  /** Full garbage collections forced: nearly all of the verdict's cost. */
+  collections: number
+  /** Whether the function returned promises (awaited one at a time). */
+  async: boolean
+  samples: LeakSample[]
+  /** One sentence saying why the verdict is what it is. */
+  reason: string
+}
+
+export interface CleanResult extends LeakResultBase {
+  status: 'clean'
+  leaked: false
+}
+
+export interface LeakingResult extends LeakResultBase {
+  status: 'leaking'
+  leaked: true
+}
+
+export interface InconclusiveResult extends LeakResultBase {
+  status: 'inconclusive'
+  leaked: false
+}
+
+/** The verdict of `detectLeak`: discriminate on `status`. */
+export type LeakResult = CleanResult | LeakingResult | InconclusiveResult
+
+export type LeakStatus = LeakResult['status']

@@ -1,0 +1,24 @@
+import v8 from 'node:v8'
+
+/**
+ * Live V8 heap in bytes, without JIT code.
+ *
+ * Read right after a full GC. Code spaces are left out because optimised code comes and goes by
+ * hundreds of KB as functions tier up and deopt, which says nothing about leaks.
+ */
+export function readHeapBytes(): number {
+  let code = 0
+  const spaces = v8.getHeapSpaceStatistics()
+  for (let i = 0; i < spaces.length; i++) {
+    const space = spaces[i]!
+    if (space.space_name === 'code_space' || space.space_name === 'code_large_object_space') {
+      code += space.space_used_size
+    }
+  }
+  return v8.getHeapStatistics().used_heap_size - code
+}
+
+/** Memory outside the V8 heap that JavaScript objects hold: ArrayBuffer and Buffer contents, etc. */
+export function readExternalBytes(): number {
+  return process.memoryUsage().external
+}
