@@ -62,7 +62,9 @@ const summary = {
   flaky,
   cleanMs: { median: quantile(durations('clean'), 0.5), p95: quantile(durations('clean'), 0.95) },
   leakingMs: { median: quantile(durations('leaking'), 0.5), p95: quantile(durations('leaking'), 0.95) },
-  wrong: runs.filter((r) => r.status !== r.expected).map(({ name, status, repeat, reason }) => ({ name, status, repeat, reason })),
+  wrong: runs
+    .filter((r) => r.status !== r.expected)
+    .map(({ name, status, repeat, reason }) => ({ name, status, repeat, reason })),
 }
 console.log('')
 console.table({

@@ -1,7 +1,8 @@
 // Runs one corpus case in this (fresh) process and prints its verdict as one JSON line.
 // Usage: node run-case.mjs <case-name> [options-json]
-import { detectLeak } from '../dist/index.js'
+
 import { allCases } from '../corpus/index.mjs'
+import { detectLeak } from '../dist/index.js'
 
 const [name, optionsJson] = process.argv.slice(2)
 const entry = allCases.find((c) => c.name === name)

@@ -92,6 +92,10 @@ export const cases = [
     name: 'async-abort-signal-timeout',
     expected: 'clean',
     trap: 'engine cache (AbortSignal cleanup)',
+    // Node keeps each signal's timer and FinalizationRegistry cell until the timer fired and a GC
+    // and a turn of the event loop passed; the plateau comes after ~30k-100k calls, which the
+    // default budget sometimes does not reach. Measured by the bench, not asserted by the tests.
+    limitation: 'bounded growth that plateaus only after ~100k calls',
     make() {
       return async () => {
         const signal = AbortSignal.timeout(1)

@@ -1,8 +1,14 @@
 import { setImmediate as nextImmediate, setTimeout as sleep } from 'node:timers/promises'
-import { ConcurrentCheckError, FunctionThrewError, FunctionTimeoutError, NotAFunctionError } from './errors.js'
-import type { LeakResult } from './leak-result.js'
+import { type CallReport, CallWindow } from './call-window.js'
+import {
+  ConcurrentCheckError,
+  FunctionThrewError,
+  FunctionTimeoutError,
+  NotAFunctionError,
+} from './errors.js'
 import { getGarbageCollector } from './force-gc.js'
-import { callsPerScavenge, measureLeak } from './measure-leak.js'
+import type { LeakResult } from './leak-result.js'
+import { measureLeak } from './measure-leak.js'
 import { type LeakOptions, type ResolvedLeakOptions, resolveOptions } from './resolve-options.js'
 
 /** `detectLeak`'s result type: a promise exactly when the function returns one. */
@@ -53,21 +59,24 @@ function detectSync(fn: () => unknown, options: ResolvedLeakOptions, startedAt: 
     firstCallMs: performance.now() - startedAt,
   })
   let calls = 1
-  for (let step = measurement.next(); ; step = measurement.next()) {
-    if (step.done) return step.value
-    const count = step.value
-    let i = 0
+  let report: CallReport | undefined
+  let step = measurement.next()
+  for (; !step.done; step = measurement.next(report)) {
+    const window = new CallWindow(collect, step.value)
+    let made = 0
     try {
-      while (i < count) {
-        const end = Math.min(count, i + callsPerScavenge)
-        for (; i < end; i++) fn()
-        if (i < count) collect({ type: 'minor' })
+      while (made < window.count) {
+        const end = window.chunkEnd(made)
+        for (; made < end; made++) fn()
+        if (made < window.count && !window.betweenChunks()) break
       }
     } catch (error) {
-      throw new FunctionThrewError(calls + i + 1, error)
+      throw new FunctionThrewError(calls + made + 1, error)
     }
-    calls += count
+    calls += made
+    report = window.report(made)
   }
+  return step.value
 }
 
 async function detectAsync(
@@ -88,21 +97,35 @@ async function detectAsync(
       firstCallMs: performance.now() - startedAt,
     })
     let calls = 1
-    for (let step = measurement.next(); ; step = measurement.next()) {
-      if (step.done) return step.value
-      for (let i = 0; i < step.value && !deadline.expired; i++) {
-        if (i > 0 && i % callsPerScavenge === 0) collect({ type: 'minor' })
-        calls++
-        let value: unknown
-        try {
-          value = fn()
-        } catch (error) {
-          throw new FunctionThrewError(calls, error)
+    let report: CallReport | undefined
+    let step = measurement.next()
+    for (; !step.done; step = measurement.next(report)) {
+      const window = new CallWindow(collect, step.value)
+      let made = 0
+      while (made < window.count && !deadline.expired) {
+        const end = window.chunkEnd(made)
+        for (; made < end && !deadline.expired; made++) {
+          let value: unknown
+          try {
+            value = fn()
+          } catch (error) {
+            throw new FunctionThrewError(calls + made + 1, error)
+          }
+          if (isPromiseLike(value)) await deadline.settle(value, calls + made + 1)
         }
-        if (isPromiseLike(value)) await deadline.settle(value, calls)
+        if (made >= window.count) break
+        // Work the calls scheduled for later (immediates, expired timers) runs now and then, as it
+        // would between real calls, instead of piling up for the whole window.
+        const before = performance.now()
+        await nextImmediate()
+        window.pause(performance.now() - before)
+        if (!window.betweenChunks()) break
       }
+      calls += made
+      report = window.report(made)
       await settleEventLoop()
     }
+    return step.value
   } finally {
     deadline.clear()
   }

@@ -17,4 +17,9 @@ export type {
   LeakSample,
   LeakStatus,
 } from './leak-result.js'
-export { defaultLeakOptions, type LeakOptions, type ResolvedLeakOptions, resolveOptions } from './resolve-options.js'
+export {
+  defaultLeakOptions,
+  type LeakOptions,
+  type ResolvedLeakOptions,
+  resolveOptions,
+} from './resolve-options.js'

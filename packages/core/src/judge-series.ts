@@ -33,12 +33,19 @@ export type Judgement =
   | { verdict: 'leaking'; bytesPerIteration: number; reason: string }
   | { verdict: 'undecided'; bytesPerIteration: number; reason: string }
 
-/** The window ending at sample `index` (>= 1). */
-export function measureWindow(series: SampleSeries, index: number, settings: JudgeSettings): MeasuredWindow {
-  const calls = series.iteration(index) - series.iteration(index - 1)
-  const external = series.external(index) - series.external(index - 1)
-  const heap = series.heap(index) - series.heap(index - 1)
-  const growth = heap + (Math.abs(external) > settings.externalSlackBytes ? external : 0)
+/** The window between samples `from` and `to` (by default the one ending at `to`). */
+export function measureWindow(
+  series: SampleSeries,
+  to: number,
+  settings: JudgeSettings,
+  from = to - 1,
+): MeasuredWindow {
+  const calls = series.iteration(to) - series.iteration(from)
+  const external = series.external(to) - series.external(from)
+  const heap = series.heap(to) - series.heap(from)
+  // External memory is freed lazily (a sweeper thread releases ArrayBuffer contents after the GC),
+  // so a drop may belong to an earlier window and must not offset heap growth in this one.
+  const growth = heap + (external > settings.externalSlackBytes ? external : 0)
   const tolerated = settings.threshold * calls
   const trend: WindowTrend =
     growth < -settings.noiseBytes
@@ -54,7 +61,8 @@ export function measureWindow(series: SampleSeries, index: number, settings: Jud
 /**
  * Decides from the windows measured since `baseline` (the sample taken after warm-up).
  *
- * Clean: the latest window made at least as many calls as everything before it and did not grow.
+ * Clean: a window ending at the latest sample (the last one, or several together, which a sawtooth
+ * needs) made at least as many calls as everything before it and did not grow.
  * A window that dropped by more than noise proves nothing: a collection that moved its backing store
  * (to large-object space, say) frees the old one while it still leaks.
  * Collections grow their backing stores geometrically (arrays x1.5, hash tables x2), so a leak of a
@@ -67,15 +75,18 @@ export function measureWindow(series: SampleSeries, index: number, settings: Jud
  */
 export function judgeSeries(series: SampleSeries, baseline: number, settings: JudgeSettings): Judgement {
   const last = series.length - 1
-  if (last <= baseline) return { verdict: 'undecided', bytesPerIteration: 0, reason: 'no window measured yet' }
+  if (last <= baseline)
+    return { verdict: 'undecided', bytesPerIteration: 0, reason: 'no window measured yet' }
+  for (let from = last - 1; from >= baseline; from--) {
+    const window = measureWindow(series, last, settings, from)
+    if (window.calls < series.iteration(from)) continue
+    if (window.trend === 'flat')
+      return clean(window, `no retained growth over the last ${window.calls} calls`)
+    if (window.trend === 'quiet' && window.calls * settings.resolution >= settings.noiseBytes) {
+      return clean(window, `no retained growth beyond noise over the last ${window.calls} calls`)
+    }
+  }
   const latest = measureWindow(series, last, settings)
-  const longEnough = latest.calls >= series.iteration(last - 1)
-  if (longEnough && latest.trend === 'flat') {
-    return clean(latest, `no retained growth over the last ${latest.calls} calls`)
-  }
-  if (longEnough && latest.trend === 'quiet' && latest.calls * settings.resolution >= settings.noiseBytes) {
-    return clean(latest, `no retained growth beyond noise over the last ${latest.calls} calls`)
-  }
   const first = last - settings.confirmWindows + 1
   const estimate = Math.max(0, rateBetween(series, Math.max(baseline, first - 1), last))
   if (first <= baseline) return undecided(latest, estimate)

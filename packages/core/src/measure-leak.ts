@@ -1,5 +1,6 @@
+import { type CallReport, maxWindowGrowthBytes } from './call-window.js'
 import { getGarbageCollector } from './force-gc.js'
-import { type JudgeSettings, judgeSeries, measureWindow, rateBetween } from './judge-series.js'
+import { type JudgeSettings, judgeSeries, measureWindow } from './judge-series.js'
 import type { LeakResult, LeakStatus } from './leak-result.js'
 import { readExternalBytes, readHeapBytes } from './read-memory.js'
 import type { ResolvedLeakOptions } from './resolve-options.js'
@@ -16,20 +17,10 @@ export interface MeasureContext {
 /** Calls per window grow by these factors in turn: irregular, so a sawtooth cannot alias with them. */
 const windowGrowth = [2.3, 2.9, 2.1, 2.6, 2.4]
 /** The first window makes up to this many calls when they are cheap: small leaks need room to show. */
-const firstWindowCalls = 32_768
+const firstWindowCalls = 16_384
 /** Time the first window may take on its way to `firstWindowCalls`. */
-const firstWindowMs = 8
-/** A window never plans more retained growth than this, so a large leak stays cheap to confirm. */
-const maxWindowGrowthBytes = 64 * 1024 * 1024
-/** Coarsest resolution (bytes per call) at which a budget-limited quiet series still counts as clean. */
-const coarsestCleanResolution = 64
+const firstWindowMs = 20
 const maxSamples = 64
-/**
- * Calls between minor GCs inside a window. Weak collections drop dead entries only in a GC but keep
- * the capacity they reached, so without these a WeakMap's table would track the window's length and
- * look like a leak; a scavenge costs tens of microseconds.
- */
-export const callsPerScavenge = 4096
 
 /**
  * The measurement, written once for sync and async drivers: it yields how many calls to make next
@@ -37,7 +28,7 @@ export const callsPerScavenge = 4096
  * functions, after the event loop settled). After each window it forces a full GC, samples memory
  * and judges the series.
  */
-export function* measureLeak(context: MeasureContext): Generator<number, LeakResult, void> {
+export function* measureLeak(context: MeasureContext): Generator<number, LeakResult, CallReport | undefined> {
   const { options } = context
   const settings = judgeSettings(options, context.async)
   const collect = getGarbageCollector()
@@ -56,11 +47,10 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     collections++
     series.push(calls, readHeapBytes(), readExternalBytes())
   }
-  const makeCalls = function* (count: number) {
-    const before = performance.now()
-    yield count
-    calls += count
-    callMs = (performance.now() - before) / count
+  const makeCalls = function* (count: number): Generator<number, void, CallReport | undefined> {
+    const report = (yield count) ?? { made: count, elapsedMs: 0 }
+    calls += report.made
+    if (report.made > 0) callMs = report.elapsedMs / report.made
     sample()
     // Growth is believed only after a second look: engine caches (compiled regexps) age out on the
     // next full GC, and cleanup that runs after a GC (FinalizationRegistry callbacks, AbortSignal
@@ -85,49 +75,38 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     return { ...base, status, leaked: false }
   }
 
-  sample()
   const warmupCalls = options.warmup - calls
-  if (warmupCalls > 0) yield* makeCalls(warmupCalls)
-  else sample()
-  const baseline = series.length - 1
+  if (warmupCalls > 0) {
+    const report = (yield warmupCalls) ?? { made: warmupCalls, elapsedMs: 0 }
+    calls += report.made
+    if (report.made > 0) callMs = report.elapsedMs / report.made
+  }
+  sample()
+  const baseline = 0
 
   for (let round = 0; ; round++) {
     const judgement = judgeSeries(series, baseline, settings)
     if (judgement.verdict !== 'undecided') {
       return finish(judgement.verdict, judgement.bytesPerIteration, judgement.reason)
     }
-    const latest = measureWindow(series, series.length - 1, settings)
+    const latestRate = series.length > 1 ? measureWindow(series, series.length - 1, settings).rate : 0
     const perCall = Math.max(callMs, 1e-6)
     const desired = Math.max(
       Math.ceil(calls * windowGrowth[round % windowGrowth.length]!),
       round === 0 ? Math.min(firstWindowCalls, Math.floor(firstWindowMs / perCall)) : 0,
     )
     const affordable = Math.floor((deadline - performance.now() - 2 * gcMs) / perCall)
-    const growthRate = Math.max(latest.rate, rateBetween(series, 0, baseline), 0)
-    const memoryCap = growthRate > 0 ? Math.floor(maxWindowGrowthBytes / growthRate) : desired
+    const memoryCap = latestRate > 0 ? Math.floor(maxWindowGrowthBytes / latestRate) : desired
     const next = Math.min(desired, affordable, memoryCap, options.iterations - calls)
     if (next < 1 || series.full || (next < calls / 4 && next < desired && next < memoryCap)) {
-      return budgetSpent(latest.trend !== 'growing' && settings.noiseBytes / latest.calls)
-    }
-    yield* makeCalls(next)
-  }
-
-  function budgetSpent(quietResolution: number | false): LeakResult {
-    const spent = calls >= options.iterations ? `${options.iterations} calls` : `${options.timeout} ms`
-    if (quietResolution !== false && quietResolution <= coarsestCleanResolution) {
+      const spent = calls >= options.iterations ? `${options.iterations} calls` : `${options.timeout} ms`
       return finish(
-        'clean',
-        0,
-        `no retained growth beyond noise before the budget of ${spent} ran out ` +
-          `(a leak under ${Math.ceil(quietResolution)} B/call could hide in it)`,
+        'inconclusive',
+        judgement.bytesPerIteration,
+        `the budget of ${spent} ran out before the verdict was certain: ${judgement.reason}`,
       )
     }
-    const judgement = judgeSeries(series, baseline, settings)
-    return finish(
-      'inconclusive',
-      judgement.bytesPerIteration,
-      `the budget of ${spent} ran out before the verdict was certain: ${judgement.reason}`,
-    )
+    yield* makeCalls(next)
   }
 }
 
@@ -138,7 +117,7 @@ function judgeSettings(options: ResolvedLeakOptions, async: boolean): JudgeSetti
     // the event loop turn also wakes the runner's own timers and I/O.
     noiseBytes: async ? 32 * 1024 : 16 * 1024,
     externalSlackBytes: 8192,
-    resolution: 0.5,
+    resolution: 1,
     confirmWindows: 3,
     maxRateDrop: 2.5,
   }

@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { describe, expect, test } from 'vitest'
+// @ts-expect-error: the corpus is plain JavaScript so that the bench runs it without a build step
+import { allCases } from '../corpus/index.mjs'
+
+const run = promisify(execFile)
+const runCase = fileURLToPath(new URL('../bench/run-case.mjs', import.meta.url))
+
+interface CorpusCase {
+  name: string
+  file: string
+  trap: string
+  expected: 'leaking' | 'clean'
+  /** A known weakness, measured by the bench but not asserted here (see the case's comment). */
+  limitation?: string
+}
+
+// Every case in a fresh process: module state, timers and engine caches of one case must not reach
+// another, and the verdict must not depend on what ran before. Runs against the built package.
+describe.each(groupByFile(allCases as CorpusCase[]))('corpus: %s', (_file, cases) => {
+  const asserted = cases.filter((c) => !c.limitation)
+  test.each(asserted.map((c) => [c.name, c] as const))('%s', async (_name, entry) => {
+    const { stdout } = await run(process.execPath, [runCase, entry.name], { maxBuffer: 1 << 24 })
+    const result = JSON.parse(stdout) as { status: string; reason: string }
+    expect({ case: entry.name, trap: entry.trap, status: result.status }, result.reason).toEqual({
+      case: entry.name,
+      trap: entry.trap,
+      status: entry.expected,
+    })
+  })
+})
+
+function groupByFile(cases: CorpusCase[]): [string, CorpusCase[]][] {
+  const groups = new Map<string, CorpusCase[]>()
+  for (const entry of cases) groups.set(entry.file, [...(groups.get(entry.file) ?? []), entry])
+  return [...groups]
+}
