@@ -22,6 +22,8 @@ export interface JudgeSettings {
   externalSlackBytes: number
   /** Growth per call that a quiet (not exactly flat) window must be long enough to rule out. */
   resolution: number
+  /** Whether other code runs between windows (async functions) and may free memory of its own. */
+  foreignFrees: boolean
   /** Consecutive growing windows needed for a leak verdict. */
   confirmWindows: number
   /** Largest drop of the per-call rate between consecutive windows that still counts as steady. */
@@ -78,6 +80,10 @@ export function judgeSeries(series: SampleSeries, baseline: number, settings: Ju
   if (last <= baseline)
     return { verdict: 'undecided', bytesPerIteration: 0, reason: 'no window measured yet' }
   for (let from = last - 1; from >= baseline; from--) {
+    // When the event loop turns between windows, a window that dropped by more than noise may have
+    // seen memory freed that someone else held (the runner's own), which can hide growth: no clean
+    // verdict may rest on it. A synchronous window owns the thread, so its drops are the function's.
+    if (settings.foreignFrees && measureWindow(series, from + 1, settings).trend === 'dropped') break
     const window = measureWindow(series, last, settings, from)
     if (window.calls < series.iteration(from)) continue
     if (window.trend === 'flat')

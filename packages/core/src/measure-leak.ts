@@ -118,6 +118,7 @@ function judgeSettings(options: ResolvedLeakOptions, async: boolean): JudgeSetti
     noiseBytes: async ? 32 * 1024 : 16 * 1024,
     externalSlackBytes: 8192,
     resolution: 1,
+    foreignFrees: async,
     confirmWindows: 3,
     maxRateDrop: 2.5,
   }

@@ -1,0 +1,44 @@
+import { formatBytes } from './format-bytes.js'
+import type { LeakResult } from './leak-result.js'
+import { sparkline } from './sparkline.js'
+
+/** Colour functions; the runners' matcher utils or picocolors fit, identity functions print plain text. */
+export interface MessageColors {
+  received(text: string): string
+  expected(text: string): string
+  dim(text: string): string
+  bold(text: string): string
+}
+
+export const plainColors: MessageColors = {
+  received: (text) => text,
+  expected: (text) => text,
+  dim: (text) => text,
+  bold: (text) => text,
+}
+
+const verdicts = { clean: 'no leak', leaking: 'LEAK', inconclusive: 'inconclusive' } as const
+
+/**
+ * The body of a matcher message, and of each entry of the end-of-run report: verdict, growth per
+ * call and in total, calls and time, and a sparkline of the heap samples.
+ */
+export function formatLeakMessage(result: LeakResult, colors: MessageColors = plainColors): string {
+  const paint = result.status === 'leaking' ? colors.received : colors.expected
+  const first = result.samples[0]
+  const last = result.samples.at(-1)
+  const total =
+    first && last ? last.heapBytes + last.externalBytes - first.heapBytes - first.externalBytes : 0
+  const heap = result.samples.map((sample) => sample.heapBytes + sample.externalBytes)
+  const lines = [
+    `${colors.bold('leakproof:')} ${paint(verdicts[result.status])}: ` +
+      `${paint(`${formatBytes(result.bytesPerIteration)}/call`)} retained ` +
+      `(${formatBytes(total)} over ${result.iterations.toLocaleString('en-US')} calls)`,
+    `  ${result.reason}`,
+    colors.dim(
+      `  heap ${sparkline(heap)}  ${result.samples.length} samples, ${result.collections} GCs, ` +
+        `${Math.round(result.durationMs)} ms${result.async ? ', async' : ''}`,
+    ),
+  ]
+  return lines.join('\n')
+}

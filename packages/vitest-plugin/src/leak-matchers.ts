@@ -1,0 +1,15 @@
+import type { LeakOptions } from '@leakproof/core'
+
+/** The matchers leakproof adds to `expect`. */
+export interface LeakMatchers<R = unknown> {
+  /**
+   * Passes when calling the received function repeatedly retains ever more memory; use it as
+   * `expect(fn).not.toLeakMemory()`. Await it when `fn` is async.
+   */
+  toLeakMemory(options?: LeakOptions): R
+}
+
+declare module 'vitest' {
+  // biome-ignore lint/correctness/noUnusedVariables: must match Vitest's own type parameter
+  interface Matchers<T = any> extends LeakMatchers {}
+}

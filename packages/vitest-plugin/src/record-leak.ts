@@ -1,0 +1,33 @@
+import { createLeakRecord, formatLeakMessage, type LeakRecord, type LeakResult } from '@leakproof/core'
+import type { RunnerTestCase as Test } from 'vitest'
+
+/** `task.meta.leak` carries a check's record to the reporter, whatever the pool, and through blobs. */
+declare module 'vitest' {
+  interface TaskMeta {
+    leak?: LeakRecord
+  }
+}
+
+/** Attaches the check's result to the running test, where the reporter finds it. */
+export function recordLeak(task: Test | undefined, result: LeakResult): void {
+  if (!task) return
+  task.meta.leak = createLeakRecord(
+    result,
+    {
+      id: task.id,
+      file: task.file.filepath,
+      name: fullName(task),
+      line: task.location?.line,
+      column: task.location?.column,
+    },
+    formatLeakMessage(result),
+  )
+}
+
+function fullName(task: Test): string {
+  const names = [task.name]
+  for (let suite = task.suite; suite && suite.type === 'suite' && suite.name; suite = suite.suite) {
+    names.unshift(suite.name)
+  }
+  return names.join(' > ')
+}

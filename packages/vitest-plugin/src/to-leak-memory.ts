@@ -1,0 +1,38 @@
+import { type LeakOptions, type MatcherContextLike, runLeakMatcher } from '@leakproof/core'
+import { onTestFinished, type RunnerTestCase as Test } from 'vitest'
+import { recordLeak } from './record-leak.js'
+
+/**
+ * `expect(fn).not.toLeakMemory(options?)`. Synchronous for a synchronous `fn`; for an async `fn` it
+ * returns a promise, and a test that finishes without awaiting it fails instead of passing silently.
+ */
+export function toLeakMemory(this: MatcherContextLike, received: unknown, options?: LeakOptions) {
+  const task = (this as { task?: Test }).task
+  const outcome = runLeakMatcher(this, received, options)
+  if (!(outcome instanceof Promise)) {
+    recordLeak(task, outcome.result)
+    return outcome
+  }
+  let settled = false
+  if (task) {
+    onTestFinished(() => {
+      if (!settled) {
+        throw new Error(
+          'leakproof: an async toLeakMemory() check was not awaited. Write ' +
+            '`await expect(fn).not.toLeakMemory()` so the test waits for the verdict.',
+        )
+      }
+    })
+  }
+  return outcome.then(
+    (value) => {
+      settled = true
+      recordLeak(task, value.result)
+      return value
+    },
+    (error: unknown) => {
+      settled = true
+      throw error
+    },
+  )
+}

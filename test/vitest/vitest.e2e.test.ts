@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs'
+import type { LeakRunReport } from '@leakproof/core'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { type CliRun, fixture, runCli, scratchFile } from '../run-cli.js'
+
+const basic = fixture(import.meta.url, 'basic')
+
+interface JsonResults {
+  testResults: { assertionResults: { title: string; status: string; failureMessages: string[] }[] }[]
+}
+
+async function runBasic(files: string[], extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  const json = scratchFile('results.json')
+  const report = scratchFile('leakproof-report.json')
+  const run = await runCli(
+    'vitest',
+    basic,
+    [
+      'run',
+      ...files,
+      '--reporter=default',
+      `--reporter=${basic}/leak-reporter.ts`,
+      '--reporter=json',
+      `--outputFile.json=${json}`,
+      ...extraArgs,
+    ],
+    { LEAKPROOF_REPORT_FILE: report, ...env },
+  )
+  const results = JSON.parse(readFileSync(json, 'utf8')) as JsonResults
+  const statuses = Object.fromEntries(
+    results.testResults.flatMap((file) => file.assertionResults.map((a) => [a.title, a.status])),
+  )
+  const failures = Object.fromEntries(
+    results.testResults.flatMap((file) =>
+      file.assertionResults.map((a) => [a.title, a.failureMessages.join('\n')]),
+    ),
+  )
+  return { run, statuses, failures, reportPath: report }
+}
+
+describe.each(['forks', 'threads', 'vmThreads'])('vitest --pool=%s', (pool) => {
+  let result: Awaited<ReturnType<typeof runBasic>>
+  beforeAll(async () => {
+    result = await runBasic(['clean.test.ts', 'leaking.test.ts'], [`--pool=${pool}`])
+  })
+
+  test('clean checks pass and leaking checks fail, sync and async', () => {
+    expect(result.statuses).toEqual({
+      'sync clean check passes': 'passed',
+      'async clean check passes': 'passed',
+      'sync leak fails': 'failed',
+      'async leak fails': 'failed',
+      'positive form passes on a known leak': 'passed',
+    })
+    expect(result.run.exitCode).toBe(1)
+  })
+
+  test('the failure message gives the verdict and the growth per call', () => {
+    const message = result.failures['sync leak fails']
+    expect(message).toContain('expect(fn).not.toLeakMemory()')
+    expect(message).toMatch(/leakproof: LEAK: [\d.]+ [KM]?B\/call retained/)
+  })
+
+  test('the reporter lists leaking tests and counts clean ones', () => {
+    expect(result.run.output).toContain('leakproof report')
+    expect(result.run.output).toMatch(/✗ leak sync leak fails \(leaking\.test\.ts:4\)/)
+    expect(result.run.output).toContain('Leak checks: 3 leaking, 2 clean (5 checked)')
+  })
+
+  test('the JSON report has a record per check', () => {
+    const report = JSON.parse(readFileSync(result.reportPath, 'utf8')) as LeakRunReport
+    expect(report).toMatchObject({ schemaVersion: 1, tool: 'leakproof', runner: 'vitest' })
+    expect(report.summary).toEqual({ checked: 5, clean: 2, leaking: 3, inconclusive: 0 })
+    expect(report.records.map((r) => [r.name, r.status]).sort()).toEqual(
+      [
+        ['async clean check passes', 'clean'],
+        ['async leak fails', 'leaking'],
+        ['positive form passes on a known leak', 'leaking'],
+        ['sync clean check passes', 'clean'],
+        ['sync leak fails', 'leaking'],
+      ].sort(),
+    )
+  })
+})
+
+describe('misuse', () => {
+  let result: Awaited<ReturnType<typeof runBasic>>
+  beforeAll(async () => {
+    result = await runBasic(['misuse.test.ts'])
+  })
+
+  test('each misuse fails its own test with a message that names the fix', () => {
+    expect(result.statuses).toEqual({
+      'non-function': 'failed',
+      'bad option': 'failed',
+      'function that throws': 'failed',
+      'forgotten await': 'failed',
+    })
+    expect(result.failures['non-function']).toContain('expected a function to call repeatedly, received 42')
+    expect(result.failures['bad option']).toContain(
+      'option `timeout` must be a positive number of milliseconds',
+    )
+    expect(result.failures['function that throws']).toContain('threw on call 1: TypeError: boom')
+    expect(result.failures['forgotten await']).toContain('was not awaited')
+  })
+
+  test('no leak report when no check produced a verdict', () => {
+    expect(result.run.output).not.toContain('leakproof report')
+  })
+})
+
+describe('leakCheck annotation', () => {
+  test('with the trigger off, bodies run once and nothing is measured', async () => {
+    const { statuses, run } = await runBasic(['annotated.test.ts'], [], { LEAKPROOF: '' })
+    expect(statuses).toEqual({
+      'annotated clean': 'passed',
+      'annotated leak': 'passed',
+      'annotation runs bodies once when the trigger is off, many times when on': 'passed',
+    })
+    expect(run.output).toContain('annotated bodies ran: clean=1 leaky=1')
+    expect(run.output).not.toContain('leakproof report')
+  })
+
+  test('with LEAKPROOF=1, bodies run under the detector and the leak fails', async () => {
+    const { statuses, failures, run } = await runBasic(['annotated.test.ts'], [], { LEAKPROOF: '1' })
+    expect(statuses).toEqual({
+      'annotated clean': 'passed',
+      'annotated leak': 'failed',
+      'annotation runs bodies once when the trigger is off, many times when on': 'passed',
+    })
+    expect(failures['annotated leak']).toMatch(/LeakCheckFailure: leakproof: LEAK/)
+    expect(run.output).toContain('annotated bodies ran: clean=many leaky=many')
+  })
+})
+
+describe('GitHub Actions', () => {
+  let run: CliRun
+  beforeAll(async () => {
+    ;({ run } = await runBasic(['leaking.test.ts'], [], { GITHUB_ACTIONS: 'true' }))
+  })
+
+  test('leaking tests become error annotations at the test line', () => {
+    expect(run.stdout).toMatch(
+      /^::error file=leaking\.test\.ts,line=4,col=\d+,title=Memory leak%3A sync leak fails::/m,
+    )
+  })
+})
