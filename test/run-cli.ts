@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { stripVTControlCharacters } from 'node:util'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 
@@ -47,8 +48,7 @@ export function scratchFile(name: string): string {
 }
 
 export function normalise(text: string, cwd: string): string {
-  return text
-    .replace(/\u001b\[[0-9;]*m/g, '')
+  return stripVTControlCharacters(text)
     .replaceAll(cwd, '<fixture>')
     .replaceAll(repoRoot, '<repo>/')
     .replace(/\d+(\.\d+)? ?(ms|s)\b/g, '<time>')

@@ -1,7 +1,7 @@
 import type { LeakOptions } from '@leakproof/core'
 
 /** The matchers leakproof adds to `expect`. */
-export interface LeakMatchers<R = unknown> {
+export interface LeakMatchers<R = void | Promise<void>> {
   /**
    * Passes when calling the received function repeatedly retains ever more memory; use it as
    * `expect(fn).not.toLeakMemory()`. Await it when `fn` is async.
@@ -10,6 +10,6 @@ export interface LeakMatchers<R = unknown> {
 }
 
 declare module 'vitest' {
-  // biome-ignore lint/correctness/noUnusedVariables: must match Vitest's own type parameter
+  // biome-ignore lint/suspicious/noExplicitAny: every declaration must repeat Vitest's own `T = any`
   interface Matchers<T = any> extends LeakMatchers {}
 }
