@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { stripVTControlCharacters } from 'node:util'
+import type { LeakRunReport } from '@leakproof/core'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 
@@ -52,4 +53,18 @@ export function normalise(text: string, cwd: string): string {
     .replaceAll(cwd, '<fixture>')
     .replaceAll(repoRoot, '<repo>/')
     .replace(/\d+(\.\d+)? ?(ms|s)\b/g, '<time>')
+}
+
+/** The verdicts of a leakproof JSON report with the samples they rest on, for failure messages. */
+export function explainVerdicts(reportPath: string): string {
+  if (!existsSync(reportPath)) return 'no leakproof report was written'
+  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as LeakRunReport
+  return report.records
+    .map((record) => {
+      const windows = record.samples.map((sample, i, all) =>
+        i === 0 ? `${sample.iteration}` : `${sample.iteration}:${sample.heapBytes - all[i - 1]!.heapBytes}`,
+      )
+      return `${record.name}: ${record.status} (${record.reason}) ${windows.join(' ')}`
+    })
+    .join('\n')
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { LeakRunReport } from '@leakproof/core'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { type CliRun, fixture, runCli, scratchFile } from '../run-cli.js'
+import { type CliRun, explainVerdicts, fixture, runCli, scratchFile } from '../run-cli.js'
 
 const basic = fixture(import.meta.url, 'basic')
 
@@ -45,7 +45,7 @@ describe.each(['forks', 'threads', 'vmThreads'])('vitest --pool=%s', (pool) => {
   })
 
   test('clean checks pass and leaking checks fail, sync and async', () => {
-    expect(result.statuses).toEqual({
+    expect(result.statuses, explainVerdicts(result.reportPath)).toEqual({
       'sync clean check passes': 'passed',
       'async clean check passes': 'passed',
       'sync leak fails': 'failed',

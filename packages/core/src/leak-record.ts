@@ -1,4 +1,4 @@
-import type { LeakResult, LeakStatus } from './leak-result.js'
+import type { LeakResult, LeakSample, LeakStatus } from './leak-result.js'
 
 /** Version of the JSON shapes below; bumped on any incompatible change. */
 export const leakSchemaVersion = 1
@@ -25,6 +25,8 @@ export interface LeakRecord extends LeakTestIdentity {
   collections: number
   async: boolean
   reason: string
+  /** Memory after each window's full GC: what the verdict rests on. */
+  samples: LeakSample[]
   /** The formatted message (plain text), so reporters print exactly what the matcher printed. */
   message: string
 }
@@ -40,6 +42,7 @@ export function createLeakRecord(result: LeakResult, test: LeakTestIdentity, mes
     collections: result.collections,
     async: result.async,
     reason: result.reason,
+    samples: result.samples,
     message,
   }
 }

@@ -1,0 +1,8 @@
+import { defineConfig } from 'tsup'
+
+export default defineConfig({
+  entry: ['src/index.ts', 'src/setup.ts', 'src/reporter.ts'],
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+})

@@ -1,0 +1,119 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import type { LeakRunReport } from '@leakproof/core'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { explainVerdicts, fixture, runCli, scratchFile } from '../run-cli.js'
+
+const basic = fixture(import.meta.url, 'basic')
+
+interface JestJson {
+  testResults: { assertionResults: { title: string; status: string; failureMessages: string[] }[] }[]
+}
+
+async function runBasic(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const json = scratchFile('results.json')
+  const report = scratchFile('leakproof-report.json')
+  const run = await runCli('jest', basic, ['--json', `--outputFile=${json}`, ...args], {
+    LEAKPROOF_REPORT_FILE: report,
+    ...env,
+  })
+  const results = JSON.parse(readFileSync(json, 'utf8')) as JestJson
+  const assertions = results.testResults.flatMap((file) => file.assertionResults)
+  return {
+    run,
+    reportPath: report,
+    statuses: Object.fromEntries(assertions.map((a) => [a.title, a.status])),
+    failures: Object.fromEntries(assertions.map((a) => [a.title, a.failureMessages.join('\n')])),
+  }
+}
+
+const leakproofFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('leakproof-jest-'))
+
+describe.each([
+  ['worker processes', ['--maxWorkers=2']],
+  ['worker threads', ['--maxWorkers=2', '--workerThreads']],
+  ['--runInBand', ['--runInBand']],
+])('jest with %s', (_name, args) => {
+  let result: Awaited<ReturnType<typeof runBasic>>
+  let foldersBefore: string[]
+  beforeAll(async () => {
+    foldersBefore = leakproofFolders()
+    result = await runBasic(['clean', 'leaking', ...args])
+  })
+
+  test('clean checks pass and leaking checks fail, sync and async', () => {
+    expect(result.statuses, explainVerdicts(result.reportPath)).toEqual({
+      'sync clean check passes': 'passed',
+      'async clean check passes': 'passed',
+      'sync leak fails': 'failed',
+      'async leak fails': 'failed',
+      'positive form passes on a known leak': 'passed',
+    })
+    expect(result.run.exitCode).toBe(1)
+  })
+
+  test('the failure message gives the verdict and the growth per call', () => {
+    expect(result.failures['sync leak fails']).toContain('expect(fn).not.toLeakMemory()')
+    expect(result.failures['sync leak fails']).toMatch(/leakproof: LEAK: [\d.]+ [KM]?B\/call retained/)
+  })
+
+  test('the reporter lists leaking tests at their original TypeScript lines', () => {
+    expect(result.run.output).toContain('leakproof report')
+    expect(result.run.output).toContain('✗ leak sync leak fails (leaking.test.ts:7)')
+    expect(result.run.output).toContain('✗ leak async leak fails (leaking.test.ts:11)')
+    expect(result.run.output).toContain('Leak checks: 3 leaking, 2 clean (5 checked)')
+  })
+
+  test('the JSON report has a record per check and the run folder is gone', () => {
+    const report = JSON.parse(readFileSync(result.reportPath, 'utf8')) as LeakRunReport
+    expect(report).toMatchObject({ schemaVersion: 1, tool: 'leakproof', runner: 'jest' })
+    expect(report.summary).toEqual({ checked: 5, clean: 2, leaking: 3, inconclusive: 0 })
+    expect(leakproofFolders().filter((name) => !foldersBefore.includes(name))).toEqual([])
+  })
+})
+
+describe('misuse', () => {
+  test('each misuse fails its own test with a message that names the fix', async () => {
+    const { statuses, failures, run } = await runBasic(['misuse'])
+    expect(statuses).toEqual({
+      'non-function': 'failed',
+      'bad option': 'failed',
+      'function that throws': 'failed',
+      'forgotten await': 'failed',
+    })
+    expect(failures['non-function']).toContain('expected a function to call repeatedly, received 42')
+    expect(failures['bad option']).toContain('option `timeout` must be a positive number of milliseconds')
+    expect(failures['function that throws']).toContain('threw on call 1: TypeError: boom')
+    expect(failures['forgotten await']).toContain('was not awaited')
+    expect(run.output).not.toContain('leakproof report')
+  })
+})
+
+describe('leakCheck annotation', () => {
+  test('with the trigger off, bodies run once and nothing is measured', async () => {
+    const { statuses, run, reportPath } = await runBasic(['annotated'], { LEAKPROOF: '' })
+    expect(Object.values(statuses)).toEqual(['passed', 'passed', 'passed'])
+    expect(run.output).toContain('annotated bodies ran: clean=1 leaky=1')
+    expect(existsSync(reportPath)).toBe(false)
+  })
+
+  test('with LEAKPROOF=1, bodies run under the detector and the leak fails', async () => {
+    const { statuses, failures, run } = await runBasic(['annotated'], { LEAKPROOF: '1' })
+    expect(statuses).toEqual({
+      'annotated clean': 'passed',
+      'annotated leak': 'failed',
+      'annotation runs bodies once when the trigger is off, many times when on': 'passed',
+    })
+    expect(failures['annotated leak']).toMatch(/LeakCheckFailure: leakproof: LEAK/)
+    expect(run.output).toContain('annotated bodies ran: clean=many leaky=many')
+  })
+})
+
+describe('GitHub Actions', () => {
+  test('leaking tests become error annotations at the original line', async () => {
+    const { run } = await runBasic(['leaking', '--runInBand'], { GITHUB_ACTIONS: 'true' })
+    expect(run.stdout).toMatch(
+      /^::error file=leaking\.test\.ts,line=7,col=\d+,title=Memory leak%3A sync leak fails::/m,
+    )
+  })
+})
