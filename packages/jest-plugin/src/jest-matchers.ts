@@ -12,14 +12,13 @@ export interface LeakMatchers<R = void | Promise<void>> {
 // `@jest/globals` (the `expect` package) and `@types/jest` (the global `jest` namespace).
 import type {} from 'expect'
 
+// Every declaration of an interface must repeat its type parameters, `T` included.
 declare module 'expect' {
-  // biome-ignore lint/correctness/noUnusedVariables: every declaration must repeat `T`
   interface Matchers<R extends void | Promise<void>, T = unknown> extends LeakMatchers<R> {}
 }
 
 declare global {
   namespace jest {
-    // biome-ignore lint/correctness/noUnusedVariables: every declaration must repeat `T`
     // biome-ignore lint/complexity/noBannedTypes: `{}` is the default @types/jest declares
     interface Matchers<R, T = {}> extends LeakMatchers<R> {}
   }
