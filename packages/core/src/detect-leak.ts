@@ -1,5 +1,6 @@
 import { setImmediate as nextImmediate, setTimeout as sleep } from 'node:timers/promises'
 import { type CallReport, CallWindow } from './call-window.js'
+import { diagnoseAsync, diagnoseSync } from './diagnosis/diagnose-leak.js'
 import {
   ConcurrentCheckError,
   FunctionThrewError,
@@ -76,7 +77,8 @@ function detectSync(fn: () => unknown, options: ResolvedLeakOptions, startedAt: 
     calls += made
     report = window.report(made)
   }
-  return step.value
+  const result = step.value
+  return result.status === 'leaking' && options.sites ? diagnoseSync(fn, result, options) : result
 }
 
 async function detectAsync(
@@ -125,7 +127,8 @@ async function detectAsync(
       report = window.report(made)
       await settleEventLoop()
     }
-    return step.value
+    const result = step.value
+    return result.status === 'leaking' && options.sites ? await diagnoseAsync(fn, result, options) : result
   } finally {
     deadline.clear()
   }

@@ -1,4 +1,6 @@
 export { type DetectLeakReturn, detectLeak } from './detect-leak.js'
+export type { FrameOwner } from './diagnosis/classify-frame.js'
+export type { LeakSite, TraceFrame } from './diagnosis/leak-site.js'
 export {
   ConcurrentCheckError,
   FunctionThrewError,

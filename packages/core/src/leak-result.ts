@@ -1,3 +1,5 @@
+import type { LeakSite } from './diagnosis/leak-site.js'
+
 /** One measurement: memory right after a full garbage collection, once `iteration` calls were made. */
 export interface LeakSample {
   iteration: number
@@ -29,6 +31,10 @@ export interface CleanResult extends LeakResultBase {
 export interface LeakingResult extends LeakResultBase {
   status: 'leaking'
   leaked: true
+  /** Where the leak comes from, most leaking first (when the `sites` option is on). */
+  sites?: LeakSite[]
+  /** What the diagnosis pass could not find, and why; the verdict stands regardless. */
+  diagnosisNotes?: string[]
 }
 
 export interface InconclusiveResult extends LeakResultBase {

@@ -34,18 +34,43 @@ export interface LeakOptions {
    * @default false
    */
   debug?: boolean
+  /**
+   * After a leak verdict, run a diagnosis pass that names the lines storing the leaked values.
+   * @default true
+   */
+  sites?: boolean
+  /**
+   * Include the call stack (traceback) of each leaking line.
+   * @default true
+   */
+  traceback?: boolean
+  /**
+   * Path prefixes of "your code": only frames in them are named as leaking lines.
+   * @default [process.cwd()]
+   */
+  include?: string[]
+  /**
+   * Path fragments that are never your code, even under `include`.
+   * @default ['/node_modules/']
+   */
+  exclude?: string[]
 }
 
 /** Options with every default applied. */
 export type ResolvedLeakOptions = Required<LeakOptions>
 
-export const defaultLeakOptions: ResolvedLeakOptions = {
+export const defaultLeakOptions: Readonly<ResolvedLeakOptions> = {
   iterations: 1_000_000,
   warmup: 10,
   threshold: 0,
   timeout: 10_000,
   strict: false,
   debug: false,
+  sites: true,
+  traceback: true,
+  // Resolved per call: the working directory when the check runs.
+  include: [],
+  exclude: ['/node_modules/'],
 }
 
 const knownOptions = new Set(Object.keys(defaultLeakOptions))
@@ -76,6 +101,11 @@ export function resolveOptions(options: LeakOptions | undefined = {}): ResolvedL
   }
   boolean('strict', resolved.strict)
   boolean('debug', resolved.debug)
+  boolean('sites', resolved.sites)
+  boolean('traceback', resolved.traceback)
+  paths('include', resolved.include)
+  paths('exclude', resolved.exclude)
+  if (resolved.include.length === 0) resolved.include = [process.cwd()]
   return resolved
 }
 
@@ -88,6 +118,12 @@ function integer(name: string, value: unknown, min: number): void {
 function nonNegative(name: string, value: unknown): void {
   if (!(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
     throw new InvalidOptionError(name, value, 'a finite number of bytes >= 0')
+  }
+}
+
+function paths(name: string, value: unknown): void {
+  if (!(Array.isArray(value) && value.every((entry) => typeof entry === 'string' && entry !== ''))) {
+    throw new InvalidOptionError(name, value, 'an array of non-empty path strings')
   }
 }
 

@@ -1,0 +1,35 @@
+import type { FrameOwner } from './classify-frame.js'
+
+/** A frame of a leak's traceback. */
+export interface TraceFrame {
+  functionName: string
+  file: string
+  line: number
+  column: number
+  owner: FrameOwner
+}
+
+/** Where a leak comes from. */
+export interface LeakSite {
+  /**
+   * `stored-at`: the exact line that adds the leaked value to a long-lived structure.
+   * `allocated-in`: the function whose allocations survive (the position is where it starts).
+   */
+  kind: 'stored-at' | 'allocated-in'
+  file: string
+  line: number
+  column: number
+  functionName: string
+  /** The source text of that line, trimmed, when the file could be read. */
+  source?: string
+  /** What the line does, e.g. `Map.prototype.set` or `EventEmitter.prototype.on`. */
+  operation?: string
+  /** The structure the value is stored in, e.g. `Map (1,204 entries)`. */
+  target?: string
+  /** Estimated retained bytes per call attributed to this site. */
+  bytesPerIteration: number
+  /** Values (or allocations) that stayed per call. */
+  countPerIteration: number
+  /** The call stack, innermost first, when `traceback` is on. */
+  traceback?: TraceFrame[]
+}
