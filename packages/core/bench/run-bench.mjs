@@ -45,8 +45,13 @@ const fn = count('leaking', 'clean') + count('leaking', 'inconclusive')
 const fp = count('clean', 'leaking')
 const tn = count('clean', 'clean')
 const cleanInconclusive = count('clean', 'inconclusive')
-const durations = (expected) =>
-  runs.filter((r) => r.expected === expected && r.status === expected).map((r) => r.durationMs)
+const durations = (expected, field = 'durationMs') =>
+  runs.filter((r) => r.expected === expected && r.status === expected).map((r) => r[field])
+// Diagnosis: the leaking line of each leaking corpus case ends with /* leak */; allocated-in is right
+// when it names the function that contains that line.
+const leakRuns = runs.filter((r) => r.expected === 'leaking' && r.status === 'leaking')
+const storedAtRight = leakRuns.filter((r) => r.storedAt?.source?.includes('/* leak */')).length
+const allocatedInRight = leakRuns.filter((r) => r.allocatedIn?.right).length
 const summary = {
   node: process.version,
   cases: cases.length,
@@ -60,8 +65,24 @@ const summary = {
   precision: tp + fp === 0 ? 1 : tp / (tp + fp),
   recall: tp + fn === 0 ? 1 : tp / (tp + fn),
   flaky,
+  storedAtAccuracy: leakRuns.length ? storedAtRight / leakRuns.length : Number.NaN,
+  allocatedInAccuracy: leakRuns.length ? allocatedInRight / leakRuns.length : Number.NaN,
+  storedAtMissed: [
+    ...new Set(leakRuns.filter((r) => !r.storedAt?.source?.includes('/* leak */')).map((r) => r.name)),
+  ],
   cleanMs: { median: quantile(durations('clean'), 0.5), p95: quantile(durations('clean'), 0.95) },
-  leakingMs: { median: quantile(durations('leaking'), 0.5), p95: quantile(durations('leaking'), 0.95) },
+  leakingMs: {
+    median: quantile(durations('leaking', 'verdictMs'), 0.5),
+    p95: quantile(durations('leaking', 'verdictMs'), 0.95),
+  },
+  leakingWithSitesMs: {
+    median: quantile(durations('leaking'), 0.5),
+    p95: quantile(durations('leaking'), 0.95),
+  },
+  trivialCleanMs: quantile(
+    runs.filter((r) => r.name === 'trivial-arithmetic').map((r) => r.durationMs),
+    0.5,
+  ),
   wrong: runs
     .filter((r) => r.status !== r.expected)
     .map(({ name, status, repeat, reason }) => ({ name, status, repeat, reason })),
@@ -77,9 +98,15 @@ console.table({
   recall: summary.recall.toFixed(3),
   'flaky cases': flaky.length,
   'clean verdict median / p95 (ms)': `${fmt(summary.cleanMs.median)} / ${fmt(summary.cleanMs.p95)}`,
+  'trivial clean verdict median (ms)': fmt(summary.trivialCleanMs),
   'leak verdict median / p95 (ms)': `${fmt(summary.leakingMs.median)} / ${fmt(summary.leakingMs.p95)}`,
+  'leak verdict + sites median / p95 (ms)': `${fmt(summary.leakingWithSitesMs.median)} / ${fmt(summary.leakingWithSitesMs.p95)}`,
+  '"stored at" names the leaking line': `${storedAtRight} / ${leakRuns.length}`,
+  '"allocated in" names the leaking function': `${allocatedInRight} / ${leakRuns.length}`,
 })
 if (flaky.length) console.log('flaky:', flaky.join(', '))
+if (summary.storedAtMissed.length)
+  console.log('no right "stored at" line:', summary.storedAtMissed.join(', '))
 await writeFile(values.json, `${JSON.stringify({ summary, runs }, null, 2)}\n`)
 console.log(`wrote ${values.json}`)
 

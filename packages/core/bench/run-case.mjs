@@ -1,6 +1,8 @@
 // Runs one corpus case in this (fresh) process and prints its verdict as one JSON line.
 // Usage: node run-case.mjs <case-name> [options-json]
 
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { allCases } from '../corpus/index.mjs'
 import { detectLeak } from '../dist/index.js'
 
@@ -25,7 +27,20 @@ process.stdout.write(
     durationMs: wallMs,
     reason: result.reason,
     samples: result.samples,
+    verdictMs: result.durationMs,
+    storedAt: result.sites?.find((site) => site.kind === 'stored-at'),
+    allocatedIn: judgeAllocatedIn(result.sites?.find((site) => site.kind === 'allocated-in')),
   })}\n`,
 )
+/** Right when the named function starts inside this case's block, before its leaking line. */
+function judgeAllocatedIn(site) {
+  if (!site || entry.expected !== 'leaking') return site
+  const file = fileURLToPath(new URL(`../corpus/${entry.file}.mjs`, import.meta.url))
+  const lines = readFileSync(file, 'utf8').split('\n')
+  const start = lines.findIndex((line) => line.includes(`name: '${entry.name}'`)) + 1
+  const leakLine = lines.findIndex((line, i) => i >= start && line.includes('/* leak */')) + 1
+  return { ...site, right: site.file === file && site.line >= start && site.line <= leakLine }
+}
+
 // Leaking cases may leave unref'd timers behind; do not wait for them.
 process.exit(0)

@@ -11,7 +11,7 @@ export const cases = [
       const history = []
       return async () => {
         await null
-        history.push({ at: history.length })
+        history.push({ at: history.length }) /* leak */
       }
     },
   },
@@ -24,7 +24,7 @@ export const cases = [
       let calls = 0
       return async () => {
         await Promise.resolve()
-        if (++calls % 10 === 0) retained.push({ calls })
+        if (++calls % 10 === 0) retained.push({ calls }) /* leak */
       }
     },
   },
@@ -37,7 +37,7 @@ export const cases = [
       let n = 0
       return async () => {
         await immediate()
-        cache.set(`k${n++}`, Buffer.alloc(2048))
+        cache.set(`k${n++}`, Buffer.alloc(2048)) /* leak */
       }
     },
   },
@@ -49,7 +49,7 @@ export const cases = [
       const signal = new AbortController().signal
       return async () => {
         const request = { id: Math.random() }
-        signal.addEventListener('abort', () => request.id)
+        signal.addEventListener('abort', () => request.id) /* leak */
         await null
       }
     },

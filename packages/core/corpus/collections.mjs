@@ -8,7 +8,7 @@ export const cases = [
     trap: 'global collection',
     make() {
       const log = []
-      return () => log.push({ at: log.length, kind: 'request' })
+      return () => log.push({ at: log.length, kind: 'request' }) /* leak */
     },
   },
   {
@@ -18,7 +18,7 @@ export const cases = [
     make() {
       const ids = []
       let next = 0
-      return () => ids.push(next++)
+      return () => ids.push(next++) /* leak */
     },
   },
   {
@@ -27,7 +27,7 @@ export const cases = [
     trap: 'tiny leak (unboxed doubles)',
     make() {
       const readings = []
-      return () => readings.push(Math.random())
+      return () => readings.push(Math.random()) /* leak */
     },
   },
   {
@@ -38,7 +38,7 @@ export const cases = [
       const slots = []
       let i = 0
       return () => {
-        slots[i] = i & 1
+        slots[i] = i & 1 /* leak */
         i++
       }
     },
@@ -51,7 +51,7 @@ export const cases = [
       const cache = new Map()
       return () => {
         const request = { url: '/users', headers: {} }
-        cache.set(request, { status: 200 })
+        cache.set(request, { status: 200 }) /* leak */
       }
     },
   },
@@ -62,7 +62,7 @@ export const cases = [
     make() {
       const seen = new Set()
       let n = 0
-      return () => seen.add(`session-${n++}`)
+      return () => seen.add(`session-${n++}`) /* leak */
     },
   },
   {
@@ -73,7 +73,7 @@ export const cases = [
       const byId = {}
       let n = 0
       return () => {
-        byId[`user${n++}`] = true
+        byId[`user${n++}`] = true /* leak */
       }
     },
   },
@@ -85,7 +85,7 @@ export const cases = [
       const retained = []
       let calls = 0
       return () => {
-        if (++calls % 10 === 0) retained.push({ calls })
+        if (++calls % 10 === 0) retained.push({ calls }) /* leak */
       }
     },
   },
@@ -97,7 +97,7 @@ export const cases = [
       const retained = []
       let calls = 0
       return () => {
-        if (++calls % 7 === 0) retained.push(calls)
+        if (++calls % 7 === 0) retained.push(calls) /* leak */
       }
     },
   },
@@ -111,7 +111,7 @@ export const cases = [
       return () => {
         const user = `u${n++ % 5}`
         if (!byUser.has(user)) byUser.set(user, [])
-        byUser.get(user).push({ n })
+        byUser.get(user).push({ n }) /* leak */
       }
     },
   },
@@ -123,7 +123,7 @@ export const cases = [
       const memo = new Map()
       let n = 0
       const square = (x) => {
-        if (!memo.has(x)) memo.set(x, x * x)
+        if (!memo.has(x)) memo.set(x, x * x) /* leak */
         return memo.get(x)
       }
       return () => square(n++)
@@ -138,7 +138,7 @@ export const cases = [
         static all = []
         constructor() {
           this.open = true
-          Connection.all.push(this)
+          Connection.all.push(this) /* leak */
         }
       }
       return () => new Connection()
@@ -151,7 +151,7 @@ export const cases = [
     make() {
       let log = ''
       return () => {
-        log += 'GET /health 200\n'
+        log += 'GET /health 200\n' /* leak */
         return log.length
       }
     },

@@ -8,7 +8,7 @@ export const cases = [
     trap: 'external memory (Buffer)',
     make() {
       const chunks = []
-      return () => chunks.push(Buffer.alloc(1024))
+      return () => chunks.push(Buffer.alloc(1024)) /* leak */
     },
   },
   {
@@ -18,7 +18,7 @@ export const cases = [
     make() {
       const frames = new Map()
       let n = 0
-      return () => frames.set(n++, new ArrayBuffer(4096))
+      return () => frames.set(n++, new ArrayBuffer(4096)) /* leak */
     },
   },
   {
@@ -27,7 +27,7 @@ export const cases = [
     trap: 'external memory (Buffer pool)',
     make() {
       const ids = []
-      return () => ids.push(Buffer.allocUnsafe(16))
+      return () => ids.push(Buffer.allocUnsafe(16)) /* leak */
     },
   },
   {

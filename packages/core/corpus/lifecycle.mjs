@@ -12,7 +12,7 @@ export const cases = [
       bus.setMaxListeners(0)
       return () => {
         const state = { seen: 0 }
-        bus.on('tick', () => state.seen++)
+        bus.on('tick', () => state.seen++) /* leak */
       }
     },
   },
@@ -24,7 +24,7 @@ export const cases = [
       const target = new EventTarget()
       return () => {
         const context = { id: Math.random() }
-        target.addEventListener('message', () => context.id)
+        target.addEventListener('message', () => context.id) /* leak */
       }
     },
   },
@@ -35,7 +35,7 @@ export const cases = [
     make() {
       return () => {
         const poll = { url: '/status' }
-        setInterval(() => poll.url, 60_000).unref()
+        setInterval(() => poll.url, 60_000).unref() /* leak */
       }
     },
   },
@@ -46,7 +46,7 @@ export const cases = [
     make() {
       return () => {
         const session = { expires: Date.now() }
-        setTimeout(() => session.expires, 3_600_000).unref()
+        setTimeout(() => session.expires, 3_600_000).unref() /* leak */
       }
     },
   },
@@ -58,7 +58,7 @@ export const cases = [
       let previous = () => 0
       return () => {
         const before = previous
-        previous = () => before() + 1
+        previous = () => before() + 1 /* leak */
       }
     },
   },
@@ -70,7 +70,7 @@ export const cases = [
       const handlers = []
       return () => {
         const context = new Array(16).fill(0)
-        handlers.push(() => context.length)
+        handlers.push(() => context.length) /* leak */
       }
     },
   },
@@ -82,7 +82,7 @@ export const cases = [
       const ready = new Promise(() => {})
       return () => {
         const request = { body: 'ping' }
-        ready.then(() => request.body)
+        ready.then(() => request.body) /* leak */
       }
     },
   },
@@ -93,7 +93,7 @@ export const cases = [
     make() {
       const waiters = []
       return () => {
-        waiters.push(new Promise((resolve) => resolve))
+        waiters.push(new Promise((resolve) => resolve)) /* leak */
       }
     },
   },
@@ -107,7 +107,7 @@ export const cases = [
         try {
           JSON.parse('{')
         } catch (error) {
-          errors.push(error)
+          errors.push(error) /* leak */
         }
       }
     },

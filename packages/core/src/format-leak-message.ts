@@ -1,4 +1,5 @@
 import { formatBytes } from './format-bytes.js'
+import { formatLeakSites } from './format-leak-sites.js'
 import type { LeakResult } from './leak-result.js'
 import { sparkline } from './sparkline.js'
 
@@ -21,9 +22,14 @@ const verdicts = { clean: 'no leak', leaking: 'LEAK', inconclusive: 'inconclusiv
 
 /**
  * The body of a matcher message, and of each entry of the end-of-run report: verdict, growth per
- * call and in total, calls and time, and a sparkline of the heap samples.
+ * call and in total, calls and time, a sparkline of the heap samples and, for a leak, where it
+ * comes from (paths relative to `root`).
  */
-export function formatLeakMessage(result: LeakResult, colors: MessageColors = plainColors): string {
+export function formatLeakMessage(
+  result: LeakResult,
+  colors: MessageColors = plainColors,
+  root: string = process.cwd(),
+): string {
   const paint = result.status === 'leaking' ? colors.received : colors.expected
   const first = result.samples[0]
   const last = result.samples.at(-1)
@@ -40,5 +46,9 @@ export function formatLeakMessage(result: LeakResult, colors: MessageColors = pl
         `${Math.round(result.durationMs)} ms${result.async ? ', async' : ''}`,
     ),
   ]
+  if (result.status === 'leaking') {
+    lines.push(...formatLeakSites(result.sites ?? [], root, colors))
+    for (const note of result.diagnosisNotes ?? []) lines.push('', colors.dim(`  ${note}`))
+  }
   return lines.join('\n')
 }

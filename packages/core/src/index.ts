@@ -13,6 +13,7 @@ export {
 export { type GarbageCollector, getGarbageCollector } from './force-gc.js'
 export { formatBytes } from './format-bytes.js'
 export { formatLeakMessage, type MessageColors, plainColors } from './format-leak-message.js'
+export { formatLeakSites, formatLocation } from './format-leak-sites.js'
 export { defaultLeakTrigger, isLeakCheckTriggered } from './leak-check-trigger.js'
 export {
   type LeakMatcherOutcome,

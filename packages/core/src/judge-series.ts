@@ -22,6 +22,11 @@ export interface JudgeSettings {
   externalSlackBytes: number
   /** Growth per call that a quiet (not exactly flat) window must be long enough to rule out. */
   resolution: number
+  /**
+   * Fewest calls a window needs before it can show a function clean: unrelated memory freed
+   * during a short window (old JIT metadata, say) can cancel out a small leak's growth.
+   */
+  minCleanCalls: number
   /** Whether other code runs between windows (async functions) and may free memory of its own. */
   foreignFrees: boolean
   /** Consecutive growing windows needed for a leak verdict. */
@@ -84,8 +89,12 @@ export function judgeSeries(series: SampleSeries, baseline: number, settings: Ju
     // seen memory freed that someone else held (the runner's own), which can hide growth: no clean
     // verdict may rest on it. A synchronous window owns the thread, so its drops are the function's.
     if (settings.foreignFrees && measureWindow(series, from + 1, settings).trend === 'dropped') break
+    // Right after a window that grew, a quiet one may only mean that something unrelated was
+    // freed as the leak went on (old JIT metadata, another structure's old backing store): the
+    // quiet stretch must start after a window that did not grow.
+    if (from > baseline && measureWindow(series, from, settings).trend === 'growing') continue
     const window = measureWindow(series, last, settings, from)
-    if (window.calls < series.iteration(from)) continue
+    if (window.calls < series.iteration(from) || window.calls < settings.minCleanCalls) continue
     if (window.trend === 'flat')
       return clean(window, `no retained growth over the last ${window.calls} calls`)
     if (window.trend === 'quiet' && window.calls * settings.resolution >= settings.noiseBytes) {

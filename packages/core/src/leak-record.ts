@@ -1,3 +1,4 @@
+import type { LeakSite } from './diagnosis/leak-site.js'
 import type { LeakResult, LeakSample, LeakStatus } from './leak-result.js'
 
 /** Version of the JSON shapes below; bumped on any incompatible change. */
@@ -25,6 +26,10 @@ export interface LeakRecord extends LeakTestIdentity {
   collections: number
   async: boolean
   reason: string
+  /** Where the leak comes from (leaking checks with the `sites` option on). */
+  sites?: LeakSite[]
+  /** What the diagnosis could not find. */
+  diagnosisNotes?: string[]
   /** Memory after each window's full GC: what the verdict rests on. */
   samples: LeakSample[]
   /** The formatted message (plain text), so reporters print exactly what the matcher printed. */
@@ -43,6 +48,10 @@ export function createLeakRecord(result: LeakResult, test: LeakTestIdentity, mes
     async: result.async,
     reason: result.reason,
     samples: result.samples,
+    ...(result.status === 'leaking' && result.sites ? { sites: result.sites } : {}),
+    ...(result.status === 'leaking' && result.diagnosisNotes
+      ? { diagnosisNotes: result.diagnosisNotes }
+      : {}),
     message,
   }
 }

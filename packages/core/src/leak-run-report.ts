@@ -69,9 +69,11 @@ export function formatGithubAnnotations(report: LeakRunReport, root: string): st
   return report.records
     .filter((record) => record.status === 'leaking')
     .map((record) => {
-      const properties = [`file=${escapeProperty(relative(root, record.file))}`]
-      if (record.line) properties.push(`line=${record.line}`)
-      if (record.column) properties.push(`col=${record.column}`)
+      // Point at the line that stores the leak when it is known, else at the check.
+      const at = record.sites?.[0] ?? record
+      const properties = [`file=${escapeProperty(relative(root, at.file))}`]
+      if (at.line) properties.push(`line=${at.line}`)
+      if (at.column) properties.push(`col=${at.column}`)
       properties.push(`title=${escapeProperty(`Memory leak: ${record.name}`)}`)
       return `::error ${properties.join(',')}::${escapeData(record.message)}`
     })

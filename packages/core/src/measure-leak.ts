@@ -30,7 +30,7 @@ const maxSamples = 64
  */
 export function* measureLeak(context: MeasureContext): Generator<number, LeakResult, CallReport | undefined> {
   const { options } = context
-  const settings = judgeSettings(options, context.async)
+  let settings = judgeSettings(options, context.async, context.firstCallMs)
   const collect = getGarbageCollector()
   const series = new SampleSeries(maxSamples)
   primeMeter(settings)
@@ -81,6 +81,7 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     calls += report.made
     if (report.made > 0) callMs = report.elapsedMs / report.made
   }
+  settings = judgeSettings(options, context.async, callMs)
   sample()
   const baseline = 0
 
@@ -93,7 +94,9 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     const perCall = Math.max(callMs, 1e-6)
     const desired = Math.max(
       Math.ceil(calls * windowGrowth[round % windowGrowth.length]!),
-      round === 0 ? Math.min(firstWindowCalls, Math.floor(firstWindowMs / perCall)) : 0,
+      round === 0
+        ? Math.max(settings.minCleanCalls, Math.min(firstWindowCalls, Math.floor(firstWindowMs / perCall)))
+        : 0,
     )
     const affordable = Math.floor((deadline - performance.now() - 2 * gcMs) / perCall)
     const memoryCap = latestRate > 0 ? Math.floor(maxWindowGrowthBytes / latestRate) : desired
@@ -110,8 +113,13 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   }
 }
 
-function judgeSettings(options: ResolvedLeakOptions, async: boolean): JudgeSettings {
+/** A clean verdict needs windows of this many calls, when they fit in a quarter of the time budget. */
+const preferredCleanCalls = 2048
+
+function judgeSettings(options: ResolvedLeakOptions, async: boolean, callMs: number): JudgeSettings {
+  const affordable = Math.floor((0.25 * options.timeout) / Math.max(callMs, 1e-6))
   return {
+    minCleanCalls: Math.max(16, Math.min(preferredCleanCalls, affordable)),
     threshold: options.threshold,
     // JIT feedback and deoptimisation data of newly optimised code land in the heap once; letting
     // the event loop turn also wakes the runner's own timers and I/O.

@@ -1,3 +1,4 @@
+import { getGarbageCollector } from '../force-gc.js'
 import type { LeakingResult } from '../leak-result.js'
 import type { ResolvedLeakOptions } from '../resolve-options.js'
 import { LeakDiagnosis } from './leak-diagnosis.js'
@@ -64,11 +65,15 @@ function newDiagnosis(result: LeakingResult, options: ResolvedLeakOptions): Leak
 function withSites(result: LeakingResult, diagnosis: LeakDiagnosis, notes: string[]): LeakingResult {
   let sites: LeakingResult['sites'] = []
   try {
+    getGarbageCollector()()
     sites = diagnosis.sites()
   } catch (error) {
     notes.push(`the leaking lines could not be worked out: ${describe(error)}`)
+  } finally {
+    diagnosis.dispose()
   }
-  if (sites.length === 0 && notes.length === 0) {
+  notes.push(...diagnosis.notes)
+  if (!sites.some((site) => site.kind === 'stored-at') && notes.length === 0) {
     notes.push(
       'no line of your code stored values that stayed in a collection, listener list or timer; ' +
         'the leak may be an index or property write, a closure chain or a growing string',

@@ -1,3 +1,4 @@
+import { AllocationProfiler, type SurvivingAllocation } from './allocation-profiler.js'
 import type { CodeScope } from './classify-frame.js'
 import type { LeakSite } from './leak-site.js'
 import { leakproofRoot } from './leakproof-root.js'
@@ -23,16 +24,24 @@ const maxSites = 5
  */
 export class LeakDiagnosis {
   readonly #tracker: StoreTracker
+  readonly #scope: CodeScope
   readonly #settings: DiagnosisSettings
+  readonly notes: string[] = []
+  #profiler: AllocationProfiler | undefined
   #calls = 0
 
   constructor(settings: DiagnosisSettings) {
     this.#settings = settings
-    const scope: CodeScope = { include: settings.include, exclude: settings.exclude, leakproofRoot }
-    this.#tracker = new StoreTracker(scope)
+    this.#scope = { include: settings.include, exclude: settings.exclude, leakproofRoot }
+    this.#tracker = new StoreTracker(this.#scope)
   }
 
   start(fn: unknown): void {
+    try {
+      this.#profiler = new AllocationProfiler(this.#scope)
+    } catch (error) {
+      this.notes.push(`the heap profiler is not available, so no "allocated in" function: ${describe(error)}`)
+    }
     this.#tracker.start(fn)
   }
 
@@ -44,7 +53,46 @@ export class LeakDiagnosis {
     this.#tracker.stop()
   }
 
+  /** Call after a full GC, so that the profile holds only allocations that survived. */
   sites(): LeakSite[] {
+    return [...this.#storedAt(), ...this.#allocatedIn()]
+  }
+
+  #allocatedIn(): LeakSite[] {
+    const profiler = this.#profiler
+    this.#profiler = undefined
+    if (!profiler) return []
+    let allocations: SurvivingAllocation[]
+    try {
+      allocations = profiler.finish()
+    } catch (error) {
+      this.notes.push(`the heap profile could not be read: ${describe(error)}`)
+      return []
+    }
+    const total = allocations.reduce((sum, allocation) => sum + allocation.bytes, 0)
+    const calls = Math.max(1, this.#calls)
+    return allocations
+      .filter((allocation) => allocation.bytes >= total * 0.2)
+      .slice(0, 2)
+      .map((allocation) => ({
+        kind: 'allocated-in' as const,
+        file: allocation.file,
+        line: allocation.line,
+        column: allocation.column,
+        functionName: allocation.functionName,
+        source: readSourceLine(allocation.file, allocation.line),
+        bytesPerIteration: (this.#settings.bytesPerIteration * allocation.bytes) / total,
+        countPerIteration: allocation.bytes / calls,
+      }))
+  }
+
+  /** Releases the profiler when the pass ends early. */
+  dispose(): void {
+    this.#profiler?.stop()
+    this.#profiler = undefined
+  }
+
+  #storedAt(): LeakSite[] {
     const calls = Math.max(1, this.#calls)
     const tallies = this.#tracker
       .tally()
@@ -70,4 +118,8 @@ export class LeakDiagnosis {
       }
     })
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }

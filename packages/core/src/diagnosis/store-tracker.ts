@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events'
+import { inspect } from 'node:util'
+import { captureFrames } from './capture-frames.js'
 import { type CodeScope, classifyFrame } from './classify-frame.js'
 import type { TraceFrame } from './leak-site.js'
-import { parseStack } from './parse-stack.js'
+import type { StackFrame } from './parse-stack.js'
 import { realmOf } from './realm-of.js'
 
 /** One insertion into a structure that outlived the call that made it. */
@@ -177,6 +179,24 @@ export class StoreTracker {
           },
       )
     }
+    this.#wrap(
+      realm.Promise.prototype,
+      'then',
+      (original) =>
+        function then(this: Promise<unknown>, ...handlers: unknown[]) {
+          const result = tracker.#invoke(original, this, handlers)
+          if (isPending(this)) {
+            tracker.#record(
+              this,
+              'Promise.prototype.then',
+              then,
+              () => isPending(this),
+              () => 'a pending Promise',
+            )
+          }
+          return result
+        },
+    )
     this.#wrapTimer(realm, 'setInterval', 'clearInterval', () => true)
     // A timer that outlives the measurement holds its callback's closure: a leak while it waits.
     this.#wrapTimer(realm, 'setTimeout', 'clearTimeout', (delay) => delay >= 1000)
@@ -304,12 +324,7 @@ export class StoreTracker {
     if (!alwaysLongLived && (first === undefined || first === this.#call)) return
     if (this.#stacks >= maxStacks) return
     this.#stacks++
-    const holder: { stack?: string } = {}
-    const limit = Error.stackTraceLimit
-    Error.stackTraceLimit = 40
-    Error.captureStackTrace(holder, patched as () => void)
-    Error.stackTraceLimit = limit
-    const traceback = this.#traceback(holder.stack)
+    const traceback = this.#traceback(captureFrames(patched))
     const site = traceback.find((frame) => frame.owner === 'user')
     if (!site) return
     this.#operations.push({
@@ -322,9 +337,9 @@ export class StoreTracker {
   }
 
   /** Frames from the operation out to the call leakproof made; the harness beyond is dropped. */
-  #traceback(stack: string | undefined): TraceFrame[] {
+  #traceback(stack: StackFrame[]): TraceFrame[] {
     const frames: TraceFrame[] = []
-    for (const frame of parseStack(stack)) {
+    for (const frame of stack) {
       const owner = classifyFrame(frame, this.#scope)
       if (owner === 'leakproof') {
         if (frames.length > 0) break
@@ -334,6 +349,10 @@ export class StoreTracker {
     }
     return frames
   }
+}
+
+function isPending(promise: Promise<unknown>): boolean {
+  return inspect(promise, { depth: 0 }).includes('<pending>')
 }
 
 function includes(array: unknown[], value: unknown): boolean {
