@@ -57,6 +57,23 @@ describe.each([
     expect(result.failures['sync leak fails']).toMatch(/leakproof: LEAK: [\d.]+ [KM]?B\/call retained/)
   })
 
+  test('the failure names the original TypeScript line that stores the leak, and its traceback', () => {
+    for (const name of ['sync leak fails', 'async leak fails']) {
+      const message = result.failures[name]
+      expect(message).toMatch(
+        /stored at session-store\.ts:13:12 in openSessionLeaky {2}\(Map\.prototype\.set into Map/,
+      )
+      expect(message).toContain('> 13 | sessions.set(session.id, session)')
+      expect(message).toMatch(/traceback \(innermost first\):\n\s+openSessionLeaky session-store\.ts:13:12/)
+    }
+    expect(result.failures['sync leak fails']).toMatch(
+      /allocated in session-store\.ts:11:\d+ in openSessionLeaky/,
+    )
+    expect(result.failures['async leak fails']).toMatch(
+      /allocated in session-store\.ts:(11:\d+ in openSessionLeaky|24:\d+ in fetchSessionLeaky)/,
+    )
+  })
+
   test('the reporter lists leaking tests at their original TypeScript lines', () => {
     expect(result.run.output).toContain('leakproof report')
     expect(result.run.output).toContain('✗ leak sync leak fails (leaking.test.ts:7)')
@@ -110,10 +127,10 @@ describe('leakCheck annotation', () => {
 })
 
 describe('GitHub Actions', () => {
-  test('leaking tests become error annotations at the original line', async () => {
+  test('leaking tests become error annotations at the line that stores the leak', async () => {
     const { run } = await runBasic(['leaking', '--runInBand'], { GITHUB_ACTIONS: 'true' })
     expect(run.stdout).toMatch(
-      /^::error file=leaking\.test\.ts,line=7,col=\d+,title=Memory leak%3A sync leak fails::/m,
+      /^::error file=session-store\.ts,line=13,col=12,title=Memory leak%3A sync leak fails::/m,
     )
   })
 })

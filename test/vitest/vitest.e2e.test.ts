@@ -61,6 +61,25 @@ describe.each(['forks', 'threads', 'vmThreads'])('vitest --pool=%s', (pool) => {
     expect(message).toMatch(/leakproof: LEAK: [\d.]+ [KM]?B\/call retained/)
   })
 
+  test('the failure names the original TypeScript line that stores the leak, and its traceback', () => {
+    for (const name of ['sync leak fails', 'async leak fails']) {
+      const message = result.failures[name]
+      expect(message).toMatch(
+        /stored at session-store\.ts:13:12 in openSessionLeaky {2}\(Map\.prototype\.set into Map/,
+      )
+      expect(message).toContain('> 13 | sessions.set(session.id, session)')
+      expect(message).toMatch(/traceback \(innermost first\):\n\s+openSessionLeaky session-store\.ts:13:12/)
+    }
+    expect(result.failures['sync leak fails']).toMatch(
+      /allocated in session-store\.ts:11:\d+ in openSessionLeaky/,
+    )
+    expect(result.failures['async leak fails']).toMatch(
+      /allocated in session-store\.ts:(11:\d+ in openSessionLeaky|24:\d+ in fetchSessionLeaky)/,
+    )
+    expect(result.failures['sync leak fails']).toMatch(/\n\s+<anonymous> leaking\.test\.ts:5:\d+/)
+    expect(result.failures['async leak fails']).toMatch(/\n\s+fetchSessionLeaky session-store\.ts:26:10/)
+  })
+
   test('the reporter lists leaking tests and counts clean ones', () => {
     expect(result.run.output).toContain('leakproof report')
     expect(result.run.output).toMatch(/✗ leak sync leak fails \(leaking\.test\.ts:4\)/)
@@ -69,6 +88,16 @@ describe.each(['forks', 'threads', 'vmThreads'])('vitest --pool=%s', (pool) => {
 
   test('the JSON report has a record per check', () => {
     const report = JSON.parse(readFileSync(result.reportPath, 'utf8')) as LeakRunReport
+    const leak = report.records.find((record) => record.name === 'sync leak fails')
+    expect(leak?.sites?.[0]).toMatchObject({
+      kind: 'stored-at',
+      line: 13,
+      column: 12,
+      functionName: 'openSessionLeaky',
+      source: 'sessions.set(session.id, session)',
+      operation: 'Map.prototype.set',
+    })
+    expect(leak?.sites?.[0]?.file).toMatch(/session-store\.ts$/)
     expect(report).toMatchObject({ schemaVersion: 1, tool: 'leakproof', runner: 'vitest' })
     expect(report.summary).toEqual({ checked: 5, clean: 2, leaking: 3, inconclusive: 0 })
     expect(report.records.map((r) => [r.name, r.status]).sort()).toEqual(
@@ -139,9 +168,9 @@ describe('GitHub Actions', () => {
     ;({ run } = await runBasic(['leaking.test.ts'], [], { GITHUB_ACTIONS: 'true' }))
   })
 
-  test('leaking tests become error annotations at the test line', () => {
+  test('leaking tests become error annotations at the line that stores the leak', () => {
     expect(run.stdout).toMatch(
-      /^::error file=leaking\.test\.ts,line=4,col=\d+,title=Memory leak%3A sync leak fails::/m,
+      /^::error file=session-store\.ts,line=13,col=12,title=Memory leak%3A sync leak fails::/m,
     )
   })
 })

@@ -21,7 +21,7 @@ export function formatLeakSites(sites: readonly LeakSite[], root: string, colors
     const label = site.kind === 'stored-at' ? 'stored at' : 'allocated in'
     const what = [
       site.operation && site.target ? `${site.operation} into ${site.target}` : site.operation,
-      `~${formatCount(site.countPerIteration)} per call`,
+      site.kind === 'stored-at' ? `~${formatCount(site.countPerIteration)} per call` : '',
       `~${formatBytes(site.bytesPerIteration)}/call`,
     ].filter(Boolean)
     lines.push(

@@ -48,7 +48,7 @@ export function formatRunReport(
     const where = `${relative(root, record.file)}${record.line ? `:${record.line}` : ''}`
     const mark = record.status === 'leaking' ? colors.received('✗ leak') : colors.expected('? inconclusive')
     lines.push(` ${mark} ${record.name} ${colors.dim(`(${where})`)}`)
-    lines.push(...record.message.split('\n').map((line) => `   ${line}`), '')
+    lines.push(...record.message.split('\n').map((line) => (line ? `   ${line}` : '')), '')
   }
   const parts = [
     summary.leaking ? colors.received(`${summary.leaking} leaking`) : '',

@@ -28,7 +28,7 @@ export interface LeakSite {
   target?: string
   /** Estimated retained bytes per call attributed to this site. */
   bytesPerIteration: number
-  /** Values (or allocations) that stayed per call. */
+  /** Stored at: values that stayed per call. Allocated in: sampled surviving bytes per call. */
   countPerIteration: number
   /** The call stack, innermost first, when `traceback` is on. */
   traceback?: TraceFrame[]

@@ -5,6 +5,9 @@ import type { InspectorSession } from './inspector-session.js'
 interface ScriptParsed {
   url: string
   sourceMapURL?: string
+  /** Where the script starts in its resource: runners wrap modules and shift them back. */
+  startLine: number
+  startColumn: number
 }
 
 /** A position in the user's original source. */
@@ -19,7 +22,7 @@ export interface OriginalPosition {
  * through the source maps the runners inline into each script (`Debugger.scriptParsed`).
  */
 export class SourceMapper {
-  readonly #sourceMapUrls = new Map<string, string>()
+  readonly #scripts = new Map<string, ScriptParsed>()
   readonly #maps = new Map<string, TraceMap | undefined>()
 
   /** Collects the source map URL of every loaded script; `Debugger.enable` is slow, so only on demand. */
@@ -27,7 +30,8 @@ export class SourceMapper {
     const mapper = new SourceMapper()
     session.on('Debugger.scriptParsed', ({ params }) => {
       const script = params as ScriptParsed
-      if (script.sourceMapURL) mapper.#sourceMapUrls.set(script.url, script.sourceMapURL)
+      // The profiler names scripts by path, the debugger by file URL: key both by path.
+      if (script.sourceMapURL) mapper.#scripts.set(toPath(script.url), script)
     })
     session.post('Debugger.enable')
     session.post('Debugger.disable')
@@ -37,9 +41,13 @@ export class SourceMapper {
   /** `line` and `column` are 0-based, as the inspector gives them; the result is 1-based. */
   map(url: string, line: number, column: number): OriginalPosition {
     const file = toPath(url)
-    const traceMap = this.#traceMap(url)
-    if (traceMap) {
-      const original = originalPositionFor(traceMap, { line: line + 1, column })
+    const traceMap = this.#traceMap(file)
+    const script = this.#scripts.get(file)
+    if (traceMap && script) {
+      // Positions count from the resource's start; the source map from the script's own start.
+      const scriptLine = line - script.startLine
+      const scriptColumn = scriptLine === 0 ? column - script.startColumn : column
+      const original = originalPositionFor(traceMap, { line: scriptLine + 1, column: scriptColumn })
       if (original.source && original.line !== null) {
         return { file: toPath(original.source), line: original.line, column: (original.column ?? 0) + 1 }
       }
@@ -47,20 +55,20 @@ export class SourceMapper {
     return { file, line: line + 1, column: column + 1 }
   }
 
-  #traceMap(url: string): TraceMap | undefined {
-    if (!this.#maps.has(url)) this.#maps.set(url, this.#load(url))
-    return this.#maps.get(url)
+  #traceMap(file: string): TraceMap | undefined {
+    if (!this.#maps.has(file)) this.#maps.set(file, this.#load(file))
+    return this.#maps.get(file)
   }
 
-  #load(url: string): TraceMap | undefined {
-    const sourceMapUrl = this.#sourceMapUrls.get(url)
+  #load(file: string): TraceMap | undefined {
+    const sourceMapUrl = this.#scripts.get(file)?.sourceMapURL
     if (!sourceMapUrl?.startsWith('data:')) return undefined
     try {
       const comma = sourceMapUrl.indexOf(',')
       const base64 = sourceMapUrl.slice(0, comma).endsWith(';base64')
       const data = sourceMapUrl.slice(comma + 1)
       const json = base64 ? Buffer.from(data, 'base64').toString('utf8') : decodeURIComponent(data)
-      return new TraceMap(json, url)
+      return new TraceMap(json, file)
     } catch {
       return undefined
     }
