@@ -1,5 +1,5 @@
 import { formatBytes } from './format-bytes.js'
-import { formatLeakSites } from './format-leak-sites.js'
+import { formatLeakSites, formatRetainers } from './format-leak-sites.js'
 import type { LeakResult } from './leak-result.js'
 import { sparkline } from './sparkline.js'
 
@@ -48,6 +48,7 @@ export function formatLeakMessage(
   ]
   if (result.status === 'leaking') {
     lines.push(...formatLeakSites(result.sites ?? [], root, colors))
+    lines.push(...formatRetainers(result.retainers ?? [], colors))
     for (const note of result.diagnosisNotes ?? []) lines.push('', colors.dim(`  ${note}`))
   }
   return lines.join('\n')

@@ -1,4 +1,5 @@
 import { relative } from 'node:path'
+import type { RetainerPath } from './diagnosis/find-retainers.js'
 import type { LeakSite, TraceFrame } from './diagnosis/leak-site.js'
 import { formatBytes } from './format-bytes.js'
 import type { MessageColors } from './format-leak-message.js'
@@ -60,4 +61,17 @@ function formatCount(count: number): string {
   return count >= 10 || Number.isInteger(count)
     ? String(Math.round(count))
     : count.toFixed(2).replace(/0$/, '')
+}
+
+/** "kept alive by": for each group of leaked objects, the path from a GC root that holds it. */
+export function formatRetainers(retainers: readonly RetainerPath[], colors: MessageColors): string[] {
+  const lines: string[] = []
+  for (const retainer of retainers) {
+    lines.push(
+      '',
+      `  ${colors.bold('kept alive by')} ${retainer.path.join(' → ')}  ` +
+        colors.dim(`(~${formatCount(retainer.countPerIteration)} per call)`),
+    )
+  }
+  return lines
 }

@@ -1,5 +1,6 @@
 export { type DetectLeakReturn, detectLeak } from './detect-leak.js'
 export type { FrameOwner } from './diagnosis/classify-frame.js'
+export type { RetainerPath } from './diagnosis/find-retainers.js'
 export type { LeakSite, TraceFrame } from './diagnosis/leak-site.js'
 export {
   ConcurrentCheckError,
@@ -13,7 +14,7 @@ export {
 export { type GarbageCollector, getGarbageCollector } from './force-gc.js'
 export { formatBytes } from './format-bytes.js'
 export { formatLeakMessage, type MessageColors, plainColors } from './format-leak-message.js'
-export { formatLeakSites, formatLocation } from './format-leak-sites.js'
+export { formatLeakSites, formatLocation, formatRetainers } from './format-leak-sites.js'
 export { defaultLeakTrigger, isLeakCheckTriggered } from './leak-check-trigger.js'
 export {
   type LeakMatcherOutcome,

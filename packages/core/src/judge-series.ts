@@ -18,6 +18,11 @@ export interface JudgeSettings {
   threshold: number
   /** One-off growth of a clean function in a window, whatever its length (JIT feedback, event loop). */
   noiseBytes: number
+  /**
+   * A window that shrank by more than this saw memory freed that is not the function's doing (old
+   * JIT metadata, the runner's buffers), which may hide growth: it proves nothing.
+   */
+  dropBytes: number
   /** External memory moves in steps of this size (Buffer pool) without anything leaking. */
   externalSlackBytes: number
   /** Growth per call that a quiet (not exactly flat) window must be long enough to rule out. */
@@ -55,7 +60,7 @@ export function measureWindow(
   const growth = heap + (external > settings.externalSlackBytes ? external : 0)
   const tolerated = settings.threshold * calls
   const trend: WindowTrend =
-    growth < -settings.noiseBytes
+    growth < -settings.dropBytes
       ? 'dropped'
       : growth <= tolerated
         ? 'flat'

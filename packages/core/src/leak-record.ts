@@ -1,3 +1,4 @@
+import type { RetainerPath } from './diagnosis/find-retainers.js'
 import type { LeakSite } from './diagnosis/leak-site.js'
 import type { LeakResult, LeakSample, LeakStatus } from './leak-result.js'
 
@@ -28,6 +29,8 @@ export interface LeakRecord extends LeakTestIdentity {
   reason: string
   /** Where the leak comes from (leaking checks with the `sites` option on). */
   sites?: LeakSite[]
+  /** Who keeps the leaked objects alive. */
+  retainers?: RetainerPath[]
   /** What the diagnosis could not find. */
   diagnosisNotes?: string[]
   /** Memory after each window's full GC: what the verdict rests on. */
@@ -49,6 +52,7 @@ export function createLeakRecord(result: LeakResult, test: LeakTestIdentity, mes
     reason: result.reason,
     samples: result.samples,
     ...(result.status === 'leaking' && result.sites ? { sites: result.sites } : {}),
+    ...(result.status === 'leaking' && result.retainers ? { retainers: result.retainers } : {}),
     ...(result.status === 'leaking' && result.diagnosisNotes
       ? { diagnosisNotes: result.diagnosisNotes }
       : {}),

@@ -1,3 +1,4 @@
+import type { RetainerPath } from './diagnosis/find-retainers.js'
 import type { LeakSite } from './diagnosis/leak-site.js'
 
 /** One measurement: memory right after a full garbage collection, once `iteration` calls were made. */
@@ -33,6 +34,8 @@ export interface LeakingResult extends LeakResultBase {
   leaked: true
   /** Where the leak comes from, most leaking first (when the `sites` option is on). */
   sites?: LeakSite[]
+  /** Who keeps the leaked objects alive (when the `retainers` option is on and the heap is small enough). */
+  retainers?: RetainerPath[]
   /** What the diagnosis pass could not find, and why; the verdict stands regardless. */
   diagnosisNotes?: string[]
 }

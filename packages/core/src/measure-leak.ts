@@ -124,6 +124,7 @@ function judgeSettings(options: ResolvedLeakOptions, async: boolean, callMs: num
     // JIT feedback and deoptimisation data of newly optimised code land in the heap once; letting
     // the event loop turn also wakes the runner's own timers and I/O.
     noiseBytes: async ? 32 * 1024 : 16 * 1024,
+    dropBytes: async ? 8 * 1024 : 4 * 1024,
     externalSlackBytes: 8192,
     resolution: 1,
     foreignFrees: async,

@@ -4,7 +4,7 @@ import { InvalidOptionError, resolveOptions } from '../src/index.js'
 describe('resolveOptions', () => {
   test('applies defaults, with include resolved to the working directory', () => {
     expect(resolveOptions()).toMatchObject({
-      iterations: 1_000_000,
+      iterations: 4_000_000,
       warmup: 10,
       threshold: 0,
       include: [process.cwd()],

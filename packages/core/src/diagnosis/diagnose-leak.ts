@@ -1,11 +1,16 @@
 import { getGarbageCollector } from '../force-gc.js'
 import type { LeakingResult } from '../leak-result.js'
 import type { ResolvedLeakOptions } from '../resolve-options.js'
+import type { RetainerPath } from './find-retainers.js'
 import { LeakDiagnosis } from './leak-diagnosis.js'
+import { RetainerProbe } from './retainer-probe.js'
 
 /** Calls made by the diagnosis pass, and the time it may take for them. */
 const diagnosisCalls = 200
 const diagnosisMs = 250
+/** Calls between the two heap snapshots of the retainer pass. */
+const retainerCalls = 100
+const retainerMs = 150
 
 /** Runs the diagnosis pass of a sync function and returns the result with its sites. */
 export function diagnoseSync(
@@ -27,7 +32,26 @@ export function diagnoseSync(
   } finally {
     diagnosis.stop()
   }
-  return withSites(result, diagnosis, notes)
+  const withWhere = withSites(result, diagnosis, notes)
+  if (!options.retainers) return withWhere
+  const refusal = RetainerProbe.refusal(options.retainersMaxHeap)
+  if (refusal) return withNote(withWhere, refusal)
+  try {
+    const target = diagnosis.takeRetainerTarget()
+    if (target) return withRetainers(withWhere, RetainerProbe.pathTo(target))
+    const probe = RetainerProbe.start()
+    let calls = 0
+    try {
+      const deadline = performance.now() + retainerMs
+      for (; calls < retainerCalls && performance.now() < deadline; calls++) fn()
+    } catch (error) {
+      probe.dispose()
+      throw error
+    }
+    return withRetainers(withWhere, probe.finish(calls))
+  } catch (error) {
+    return withNote(withWhere, `retainer paths could not be found: ${describe(error)}`)
+  }
 }
 
 /** The same for an async function: calls are awaited one at a time. */
@@ -50,7 +74,36 @@ export async function diagnoseAsync(
   } finally {
     diagnosis.stop()
   }
-  return withSites(result, diagnosis, notes)
+  const withWhere = withSites(result, diagnosis, notes)
+  if (!options.retainers) return withWhere
+  const refusal = RetainerProbe.refusal(options.retainersMaxHeap)
+  if (refusal) return withNote(withWhere, refusal)
+  try {
+    const target = diagnosis.takeRetainerTarget()
+    if (target) return withRetainers(withWhere, RetainerProbe.pathTo(target))
+    const probe = RetainerProbe.start()
+    let calls = 0
+    try {
+      const deadline = performance.now() + retainerMs
+      for (; calls < retainerCalls && performance.now() < deadline; calls++) await fn()
+    } catch (error) {
+      probe.dispose()
+      throw error
+    }
+    return withRetainers(withWhere, probe.finish(calls))
+  } catch (error) {
+    return withNote(withWhere, `retainer paths could not be found: ${describe(error)}`)
+  }
+}
+
+function withRetainers(result: LeakingResult, retainers: RetainerPath[]): LeakingResult {
+  if (retainers.length === 0)
+    return withNote(result, 'no retainer path: no path from a GC root to what leaked')
+  return { ...result, retainers }
+}
+
+function withNote(result: LeakingResult, note: string): LeakingResult {
+  return { ...result, diagnosisNotes: [...(result.diagnosisNotes ?? []), note] }
 }
 
 function newDiagnosis(result: LeakingResult, options: ResolvedLeakOptions): LeakDiagnosis {

@@ -6,6 +6,7 @@ import { Session } from 'node:inspector'
  */
 export class InspectorSession {
   readonly #session = new Session()
+  #connected = true
 
   constructor() {
     this.#session.connect()
@@ -25,7 +26,9 @@ export class InspectorSession {
     this.#session.on(event, listener)
   }
 
+  /** Safe to call more than once. */
   disconnect(): void {
-    this.#session.disconnect()
+    if (this.#connected) this.#session.disconnect()
+    this.#connected = false
   }
 }

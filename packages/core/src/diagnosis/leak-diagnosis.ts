@@ -3,6 +3,7 @@ import type { CodeScope } from './classify-frame.js'
 import type { LeakSite } from './leak-site.js'
 import { leakproofRoot } from './leakproof-root.js'
 import { readSourceLine } from './read-source-line.js'
+import type { RetainerTarget } from './retainer-probe.js'
 import { StoreTracker } from './store-tracker.js'
 
 /** What the diagnosis pass is told. */
@@ -29,6 +30,7 @@ export class LeakDiagnosis {
   readonly notes: string[] = []
   #profiler: AllocationProfiler | undefined
   #calls = 0
+  #retainerTarget: RetainerTarget | undefined
 
   constructor(settings: DiagnosisSettings) {
     this.#settings = settings
@@ -86,6 +88,16 @@ export class LeakDiagnosis {
       }))
   }
 
+  /**
+   * The structure the most leaking line stores into, in a holder the retainer pass can recognise
+   * (and look past); the diagnosis keeps no reference of its own to it afterwards.
+   */
+  takeRetainerTarget(): RetainerTarget | undefined {
+    const target = this.#retainerTarget
+    this.#retainerTarget = undefined
+    return target
+  }
+
   /** Releases the profiler when the pass ends early. */
   dispose(): void {
     this.#profiler?.stop()
@@ -101,6 +113,15 @@ export class LeakDiagnosis {
       .sort((a, b) => b.countPerIteration - a.countPerIteration)
       .slice(0, maxSites)
     const total = tallies.reduce((sum, tally) => sum + tally.countPerIteration, 0)
+    const top = tallies[0]
+    if (top?.structure)
+      this.#retainerTarget = {
+        structure: top.structure,
+        value: top.value,
+        line: top.traceback.find((frame) => frame.owner === 'user')?.line ?? 0,
+        countPerIteration: top.countPerIteration,
+      }
+    this.#tracker.release()
     return tallies.map((tally) => {
       const site = tally.traceback.find((frame) => frame.owner === 'user')!
       return {

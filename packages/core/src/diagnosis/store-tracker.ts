@@ -13,6 +13,10 @@ interface StoreOperation {
   traceback: TraceFrame[]
   stillStored: () => boolean
   describeTarget: () => string
+  /** The collection, listener list's owner or event target (not kept for timers). */
+  structure: object | undefined
+  /** What was stored, e.g. `Session { id, user }`. */
+  value: string
 }
 
 /** What a site did over the diagnosis calls. */
@@ -20,6 +24,8 @@ export interface StoreSiteTally {
   operation: string
   traceback: TraceFrame[]
   target: string
+  structure: object | undefined
+  value: string
   stored: number
   kept: number
 }
@@ -64,6 +70,11 @@ export class StoreTracker {
     this.#call = call
   }
 
+  /** Forgets every operation: its closures hold the structures, which must not show up as retainers. */
+  release(): void {
+    this.#operations.length = 0
+  }
+
   stop(): void {
     this.#active = false
     for (const { owner, name, original } of this.#patches.reverse()) {
@@ -82,6 +93,8 @@ export class StoreTracker {
           operation: op.operation,
           traceback: op.traceback,
           target: op.describeTarget(),
+          structure: op.structure,
+          value: op.value,
           stored: 0,
           kept: 0,
         }
@@ -111,6 +124,7 @@ export class StoreTracker {
               push,
               () => this[index] === value || includes(this, value),
               () => `Array (${this.length.toLocaleString('en-US')} items)`,
+              value,
             )
           }
           return length
@@ -130,6 +144,7 @@ export class StoreTracker {
             set,
             () => has.call(this, key) && get.call(this, key) === value,
             () => `Map (${this.size.toLocaleString('en-US')} entries)`,
+            value,
           )
           return result
         },
@@ -147,6 +162,7 @@ export class StoreTracker {
             add,
             () => has.call(this, value),
             () => `Set (${this.size.toLocaleString('en-US')} values)`,
+            value,
           )
           return result
         },
@@ -174,6 +190,7 @@ export class StoreTracker {
               addEventListener,
               () => !tracker.#removed(this).has(listener),
               () => `${this.constructor?.name ?? 'EventTarget'} '${type}' listeners`,
+              listener,
             )
             return result
           },
@@ -192,6 +209,7 @@ export class StoreTracker {
               then,
               () => isPending(this),
               () => 'a pending Promise',
+              handlers[0],
             )
           }
           return result
@@ -218,6 +236,7 @@ export class StoreTracker {
               () => this.listeners(event).includes(listener),
               () =>
                 `${this.constructor?.name ?? 'EventEmitter'} '${String(event)}' listeners (${this.listenerCount(event)})`,
+              listener,
             )
             return result
           },
@@ -256,6 +275,7 @@ export class StoreTracker {
               timer,
               () => !tracker.#cleared.has(handle) && !(handle as { _destroyed?: boolean })._destroyed,
               () => `${setName} timers`,
+              callback,
               true,
             )
           }
@@ -300,12 +320,21 @@ export class StoreTracker {
     patched: unknown,
     stillStored: () => boolean,
     describeTarget: () => string,
+    stored: unknown,
     alwaysLongLived = false,
   ): void {
     if (!this.#active || this.#depth > 0 || this.#operations.length >= maxOperations) return
     this.#depth++
     try {
-      this.#recordOperation(structure, operation, patched, stillStored, describeTarget, alwaysLongLived)
+      this.#recordOperation(
+        structure,
+        operation,
+        patched,
+        stillStored,
+        describeTarget,
+        stored,
+        alwaysLongLived,
+      )
     } finally {
       this.#depth--
     }
@@ -317,6 +346,7 @@ export class StoreTracker {
     patched: unknown,
     stillStored: () => boolean,
     describeTarget: () => string,
+    stored: unknown,
     alwaysLongLived: boolean,
   ): void {
     const first = this.#firstCall.get(structure)
@@ -333,6 +363,8 @@ export class StoreTracker {
       traceback,
       stillStored,
       describeTarget,
+      structure: alwaysLongLived ? undefined : structure,
+      value: describeValue(stored),
     })
   }
 
@@ -349,6 +381,16 @@ export class StoreTracker {
     }
     return frames
   }
+}
+
+/** `Session { id, user, payload }`, `(closure)`, `number`: what a user recognises of a stored value. */
+function describeValue(value: unknown): string {
+  if (typeof value === 'function') return '(closure)'
+  if (value === null || typeof value !== 'object') return typeof value
+  const name = (value as object).constructor?.name ?? 'Object'
+  if (Array.isArray(value)) return `${name} (${value.length} items)`
+  const keys = Object.keys(value).slice(0, 3)
+  return keys.length ? `${name} { ${keys.join(', ')}${Object.keys(value).length > 3 ? ', ...' : ''} }` : name
 }
 
 function isPending(promise: Promise<unknown>): boolean {
