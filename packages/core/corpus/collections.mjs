@@ -225,6 +225,10 @@ export const cases = [
     name: 'sawtooth-truncate-at-1000',
     expected: 'clean',
     trap: 'sawtooth (grow to N, then clear)',
+    // Its swing (~65 KB) is four times the noise allowance, so most windows look like growth or a
+    // drop; about one run in ten spends the call budget before a quiet window comes and answers
+    // inconclusive. Measured by the bench, not asserted by the tests.
+    limitation: 'a sawtooth much larger than the noise allowance is sometimes inconclusive',
     make() {
       const queue = []
       return () => {

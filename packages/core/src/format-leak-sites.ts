@@ -19,10 +19,11 @@ export function formatLocation(
 export function formatLeakSites(sites: readonly LeakSite[], root: string, colors: MessageColors): string[] {
   const lines: string[] = []
   for (const site of sites) {
-    const label = site.kind === 'stored-at' ? 'stored at' : 'allocated in'
+    const label =
+      site.kind === 'allocated-in' ? 'allocated in' : site.inferred ? 'probably stored at' : 'stored at'
     const what = [
       site.operation && site.target ? `${site.operation} into ${site.target}` : site.operation,
-      site.kind === 'stored-at' ? `~${formatCount(site.countPerIteration)} per call` : '',
+      site.kind === 'stored-at' && !site.inferred ? `~${formatCount(site.countPerIteration)} per call` : '',
       `~${formatBytes(site.bytesPerIteration)}/call`,
     ].filter(Boolean)
     lines.push(

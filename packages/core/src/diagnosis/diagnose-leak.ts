@@ -12,45 +12,40 @@ const diagnosisMs = 250
 const retainerCalls = 100
 const retainerMs = 150
 
+/** A run of calls the diagnosis asks its driver for; `onCall` runs before each call. */
+interface CallRun {
+  calls: number
+  ms: number
+  onCall?: () => void
+}
+
+/** What the driver answers: how many calls it made, and what the function threw, if it did. */
+interface CallRunReport {
+  made: number
+  error?: unknown
+}
+
 /** Runs the diagnosis pass of a sync function and returns the result with its sites. */
 export function diagnoseSync(
   fn: () => unknown,
   result: LeakingResult,
   options: ResolvedLeakOptions,
 ): LeakingResult {
-  const diagnosis = newDiagnosis(result, options)
-  const notes: string[] = []
-  const deadline = performance.now() + diagnosisMs
-  try {
-    diagnosis.start(fn)
-    for (let i = 0; i < diagnosisCalls && performance.now() < deadline; i++) {
-      diagnosis.beginCall()
-      fn()
-    }
-  } catch (error) {
-    notes.push(`the diagnosis pass stopped: ${describe(error)}`)
-  } finally {
-    diagnosis.stop()
-  }
-  const withWhere = withSites(result, diagnosis, notes)
-  if (!options.retainers) return withWhere
-  const refusal = RetainerProbe.refusal(options.retainersMaxHeap)
-  if (refusal) return withNote(withWhere, refusal)
-  try {
-    const target = diagnosis.takeRetainerTarget()
-    if (target) return withRetainers(withWhere, RetainerProbe.pathTo(target))
-    const probe = RetainerProbe.start()
-    let calls = 0
+  const plan = diagnosisPlan(fn, result, options)
+  for (let step = plan.next(); ; ) {
+    if (step.done) return step.value
+    const run = step.value
+    const deadline = performance.now() + run.ms
+    let made = 0
     try {
-      const deadline = performance.now() + retainerMs
-      for (; calls < retainerCalls && performance.now() < deadline; calls++) fn()
+      for (; made < run.calls && performance.now() < deadline; made++) {
+        run.onCall?.()
+        fn()
+      }
+      step = plan.next({ made })
     } catch (error) {
-      probe.dispose()
-      throw error
+      step = plan.next({ made, error })
     }
-    return withRetainers(withWhere, probe.finish(calls))
-  } catch (error) {
-    return withNote(withWhere, `retainer paths could not be found: ${describe(error)}`)
   }
 }
 
@@ -60,15 +55,39 @@ export async function diagnoseAsync(
   result: LeakingResult,
   options: ResolvedLeakOptions,
 ): Promise<LeakingResult> {
+  const plan = diagnosisPlan(fn, result, options)
+  for (let step = plan.next(); ; ) {
+    if (step.done) return step.value
+    const run = step.value
+    const deadline = performance.now() + run.ms
+    let made = 0
+    try {
+      for (; made < run.calls && performance.now() < deadline; made++) {
+        run.onCall?.()
+        await fn()
+      }
+      step = plan.next({ made })
+    } catch (error) {
+      step = plan.next({ made, error })
+    }
+  }
+}
+
+/**
+ * The diagnosis, written once for both drivers: the sites pass (instrumented calls, then the heap
+ * profile), then the retainer pass (one snapshot, or two around a few more calls).
+ */
+function* diagnosisPlan(
+  fn: () => unknown,
+  result: LeakingResult,
+  options: ResolvedLeakOptions,
+): Generator<CallRun, LeakingResult, CallRunReport> {
   const diagnosis = newDiagnosis(result, options)
   const notes: string[] = []
-  const deadline = performance.now() + diagnosisMs
   try {
     diagnosis.start(fn)
-    for (let i = 0; i < diagnosisCalls && performance.now() < deadline; i++) {
-      diagnosis.beginCall()
-      await fn()
-    }
+    const report = yield { calls: diagnosisCalls, ms: diagnosisMs, onCall: () => diagnosis.beginCall() }
+    if (report.error !== undefined) notes.push(`the diagnosis pass stopped: ${describe(report.error)}`)
   } catch (error) {
     notes.push(`the diagnosis pass stopped: ${describe(error)}`)
   } finally {
@@ -82,15 +101,12 @@ export async function diagnoseAsync(
     const target = diagnosis.takeRetainerTarget()
     if (target) return withRetainers(withWhere, RetainerProbe.pathTo(target))
     const probe = RetainerProbe.start()
-    let calls = 0
-    try {
-      const deadline = performance.now() + retainerMs
-      for (; calls < retainerCalls && performance.now() < deadline; calls++) await fn()
-    } catch (error) {
+    const report = yield { calls: retainerCalls, ms: retainerMs }
+    if (report.error !== undefined) {
       probe.dispose()
-      throw error
+      throw report.error
     }
-    return withRetainers(withWhere, probe.finish(calls))
+    return withRetainers(withWhere, probe.finish(report.made))
   } catch (error) {
     return withNote(withWhere, `retainer paths could not be found: ${describe(error)}`)
   }

@@ -1,9 +1,11 @@
 import { AllocationProfiler, type SurvivingAllocation } from './allocation-profiler.js'
 import type { CodeScope } from './classify-frame.js'
+import { inferOuterWrite } from './infer-outer-write.js'
 import type { LeakSite } from './leak-site.js'
 import { leakproofRoot } from './leakproof-root.js'
 import { readSourceLine } from './read-source-line.js'
 import type { RetainerTarget } from './retainer-probe.js'
+import { functionLocation } from './source-mapper.js'
 import { StoreTracker } from './store-tracker.js'
 
 /** What the diagnosis pass is told. */
@@ -38,7 +40,10 @@ export class LeakDiagnosis {
     this.#tracker = new StoreTracker(this.#scope)
   }
 
+  #fn: unknown
+
   start(fn: unknown): void {
+    this.#fn = fn
     try {
       this.#profiler = new AllocationProfiler(this.#scope)
     } catch (error) {
@@ -57,7 +62,47 @@ export class LeakDiagnosis {
 
   /** Call after a full GC, so that the profile holds only allocations that survived. */
   sites(): LeakSite[] {
-    return [...this.#storedAt(), ...this.#allocatedIn()]
+    const fn = this.#fn
+    // No reference to the function may outlive this: the retainer pass would see leakproof
+    // holding the leak.
+    this.#fn = undefined
+    const storedAt = this.#storedAt()
+    const allocatedIn = this.#allocatedIn()
+    if (storedAt.length > 0) return [...storedAt, ...allocatedIn]
+    return [...this.#inferredStore(allocatedIn[0], fn), ...allocatedIn]
+  }
+
+  /**
+   * No instrumented operation stored the leak: look in the source of the allocating function, or
+   * of the function under test when the profiler saw no allocation.
+   */
+  #inferredStore(allocating: LeakSite | undefined, fn: unknown): LeakSite[] {
+    let start: { file: string; line: number; column: number; functionName: string } | undefined = allocating
+    if (!start) {
+      try {
+        const location = functionLocation(fn)
+        if (location) start = { ...location, functionName: (fn as { name?: string }).name || '<anonymous>' }
+      } catch {
+        // No inspector: no inference.
+      }
+    }
+    if (!start) return []
+    const write = inferOuterWrite(start.file, start.line, start.column)
+    if (!write) return []
+    return [
+      {
+        kind: 'stored-at',
+        file: start.file,
+        line: write.line,
+        column: write.column,
+        functionName: start.functionName,
+        source: write.source,
+        operation: 'a write to state outside the function (found in its source)',
+        bytesPerIteration: allocating?.bytesPerIteration ?? this.#settings.bytesPerIteration,
+        countPerIteration: 0,
+        inferred: true,
+      },
+    ]
   }
 
   #allocatedIn(): LeakSite[] {
@@ -109,7 +154,8 @@ export class LeakDiagnosis {
     const tallies = this.#tracker
       .tally()
       .map((tally) => ({ ...tally, countPerIteration: tally.kept / calls }))
-      .filter((tally) => tally.countPerIteration >= minCountPerIteration)
+      // Most of what a leaking line stores stays; a bounded buffer keeps only its last few.
+      .filter((tally) => tally.countPerIteration >= minCountPerIteration && tally.kept >= tally.stored / 2)
       .sort((a, b) => b.countPerIteration - a.countPerIteration)
       .slice(0, maxSites)
     const total = tallies.reduce((sum, tally) => sum + tally.countPerIteration, 0)

@@ -30,6 +30,8 @@ export interface LeakSite {
   bytesPerIteration: number
   /** Stored at: values that stayed per call. Allocated in: sampled surviving bytes per call. */
   countPerIteration: number
+  /** True when the line was picked from the source, not seen storing values (no traceback then). */
+  inferred?: boolean
   /** The call stack, innermost first, when `traceback` is on. */
   traceback?: TraceFrame[]
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
+import v8 from 'node:v8'
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping'
-import type { InspectorSession } from './inspector-session.js'
+import { InspectorSession } from './inspector-session.js'
 
 interface ScriptParsed {
   url: string
@@ -23,19 +24,25 @@ export interface OriginalPosition {
  */
 export class SourceMapper {
   readonly #scripts = new Map<string, ScriptParsed>()
+  readonly #urls = new Map<string, string>()
   readonly #maps = new Map<string, TraceMap | undefined>()
 
   /** Collects the source map URL of every loaded script; `Debugger.enable` is slow, so only on demand. */
   static collect(session: InspectorSession): SourceMapper {
     const mapper = new SourceMapper()
     session.on('Debugger.scriptParsed', ({ params }) => {
-      const script = params as ScriptParsed
+      const script = params as ScriptParsed & { scriptId: string }
+      mapper.#urls.set(script.scriptId, script.url)
       // The profiler names scripts by path, the debugger by file URL: key both by path.
       if (script.sourceMapURL) mapper.#scripts.set(toPath(script.url), script)
     })
     session.post('Debugger.enable')
     session.post('Debugger.disable')
     return mapper
+  }
+
+  urlOf(scriptId: string): string | undefined {
+    return this.#urls.get(scriptId)
   }
 
   /** `line` and `column` are 0-based, as the inspector gives them; the result is 1-based. */
@@ -81,5 +88,39 @@ function toPath(url: string): string {
     return fileURLToPath(url)
   } catch {
     return url
+  }
+}
+
+/**
+ * Where a function starts in the user's source, through the inspector's [[FunctionLocation]] (the
+ * function is parked on the `node:v8` module, shared by every realm, to name it in an expression).
+ */
+export function functionLocation(fn: unknown): OriginalPosition | undefined {
+  const session = new InspectorSession()
+  const key = `__leakproofFunction${process.pid}`
+  const parking = v8 as unknown as Record<string, unknown>
+  try {
+    parking[key] = fn
+    const { result } = session.post<{ result: { objectId?: string } }>('Runtime.evaluate', {
+      expression: `process.getBuiltinModule('node:v8')[${JSON.stringify(key)}]`,
+      objectGroup: 'leakproof',
+    })
+    if (!result.objectId) return undefined
+    const { internalProperties = [] } = session.post<{
+      internalProperties?: {
+        name: string
+        value?: { value?: { scriptId: string; lineNumber: number; columnNumber: number } }
+      }[]
+    }>('Runtime.getProperties', { objectId: result.objectId, ownProperties: true })
+    const location = internalProperties.find((property) => property.name === '[[FunctionLocation]]')?.value
+      ?.value
+    if (!location) return undefined
+    const mapper = SourceMapper.collect(session)
+    const url = mapper.urlOf(location.scriptId)
+    return url ? mapper.map(url, location.lineNumber, location.columnNumber) : undefined
+  } finally {
+    delete parking[key]
+    session.post('Runtime.releaseObjectGroup', { objectGroup: 'leakproof' })
+    session.disconnect()
   }
 }
