@@ -134,3 +134,31 @@ describe('GitHub Actions', () => {
     )
   })
 })
+
+describe('testEnvironment: jsdom', () => {
+  test('checks work and give the same verdicts under jsdom', async () => {
+    const json = scratchFile('results.json')
+    const run = await runCli('jest', fixture(import.meta.url, 'jsdom'), ['--json', `--outputFile=${json}`])
+    const results = JSON.parse(readFileSync(json, 'utf8')) as JestJson
+    const statuses = Object.fromEntries(
+      results.testResults.flatMap((f) => f.assertionResults.map((a) => [a.title, a.status])),
+    )
+    expect(statuses, run.output).toEqual({
+      'rendering and removing a node is clean': 'passed',
+      'nodes appended and never removed leak': 'passed',
+    })
+  })
+})
+
+describe('jest --shard', () => {
+  test('each shard reports only its own checks', async () => {
+    const first = await runBasic(['clean', 'leaking', '--shard=1/2', '--runInBand'])
+    const second = await runBasic(['clean', 'leaking', '--shard=2/2', '--runInBand'])
+    const counts = [first, second].map(({ reportPath }) =>
+      existsSync(reportPath)
+        ? (JSON.parse(readFileSync(reportPath, 'utf8')) as LeakRunReport).summary.checked
+        : 0,
+    )
+    expect(counts.sort()).toEqual([2, 3])
+  })
+})

@@ -174,3 +174,30 @@ describe('GitHub Actions', () => {
     )
   })
 })
+
+describe('vitest --shard with --merge-reports', () => {
+  test('records travel through blob reports and the merged run prints the leak report', async () => {
+    const blobs = scratchFile('blobs')
+    for (const shard of ['1/2', '2/2']) {
+      await runCli('vitest', basic, [
+        'run',
+        'clean.test.ts',
+        'leaking.test.ts',
+        `--shard=${shard}`,
+        '--reporter=blob',
+        `--outputFile=${blobs}/blob-${shard.replace('/', '-')}.json`,
+      ])
+    }
+    const report = scratchFile('leakproof-report.json')
+    const merged = await runCli(
+      'vitest',
+      basic,
+      ['--merge-reports', blobs, '--reporter=default', `--reporter=${basic}/leak-reporter.ts`],
+      { LEAKPROOF_REPORT_FILE: report },
+    )
+    expect(merged.output).toContain('Leak checks: 3 leaking, 2 clean (5 checked)')
+    expect(merged.output).toContain('stored at session-store.ts:13:12 in openSessionLeaky')
+    const written = JSON.parse(readFileSync(report, 'utf8')) as LeakRunReport
+    expect(written.summary).toEqual({ checked: 5, clean: 2, leaking: 3, inconclusive: 0 })
+  })
+})
