@@ -30,7 +30,8 @@ export interface LeakOptions {
    */
   strict?: boolean
   /**
-   * Keep every raw sample in the result (by default only the measured windows are kept).
+   * Untrimmed tracebacks: keep the frames of the test runner and of leakproof itself, which are
+   * normally cut off where leakproof calls the function.
    * @default false
    */
   debug?: boolean

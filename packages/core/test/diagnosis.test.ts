@@ -78,6 +78,15 @@ describe('diagnosis names the line that stores the leak', () => {
     expect(result.retainers?.[0]?.path.at(-1)).toBe('Object { id }')
   })
 
+  test('debug keeps the harness frames that tracebacks normally cut off', () => {
+    const list: object[] = []
+    const add = () => list.push({}) // leaks here: list (debug)
+    const trimmed = leaking(detectLeak(add)).sites?.[0]?.traceback ?? []
+    const untrimmed = leaking(detectLeak(add, { debug: true })).sites?.[0]?.traceback ?? []
+    expect(trimmed.some((frame) => frame.owner === 'leakproof')).toBe(false)
+    expect(untrimmed.some((frame) => frame.owner === 'leakproof')).toBe(true)
+  })
+
   test('no diagnosis with sites: false', () => {
     const list: object[] = []
     const result = leaking(detectLeak(() => list.push({}), { sites: false }))

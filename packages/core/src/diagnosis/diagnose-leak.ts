@@ -125,6 +125,7 @@ function withNote(result: LeakingResult, note: string): LeakingResult {
 function newDiagnosis(result: LeakingResult, options: ResolvedLeakOptions): LeakDiagnosis {
   return new LeakDiagnosis({
     traceback: options.traceback,
+    debug: options.debug,
     include: options.include,
     exclude: options.exclude,
     bytesPerIteration: result.bytesPerIteration,

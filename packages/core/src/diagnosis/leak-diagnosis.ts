@@ -11,6 +11,8 @@ import { StoreTracker } from './store-tracker.js'
 /** What the diagnosis pass is told. */
 export interface DiagnosisSettings {
   traceback: boolean
+  /** Keep the harness's frames in tracebacks. */
+  debug: boolean
   include: readonly string[]
   exclude: readonly string[]
   /** Estimated growth per call, from the verdict, shared out between the sites. */
@@ -37,7 +39,7 @@ export class LeakDiagnosis {
   constructor(settings: DiagnosisSettings) {
     this.#settings = settings
     this.#scope = { include: settings.include, exclude: settings.exclude, leakproofRoot }
-    this.#tracker = new StoreTracker(this.#scope)
+    this.#tracker = new StoreTracker(this.#scope, settings.debug)
   }
 
   #fn: unknown

@@ -53,8 +53,11 @@ export class StoreTracker {
   /** Above 0 inside a tracked operation or inside the tracker: nested operations are its own. */
   #depth = 0
 
-  constructor(scope: CodeScope) {
+  readonly #untrimmed: boolean
+
+  constructor(scope: CodeScope, untrimmed = false) {
     this.#scope = scope
+    this.#untrimmed = untrimmed
   }
 
   /** Patches the structures of `fn`'s realm (and ours, when it differs). */
@@ -373,7 +376,7 @@ export class StoreTracker {
     const frames: TraceFrame[] = []
     for (const frame of stack) {
       const owner = classifyFrame(frame, this.#scope)
-      if (owner === 'leakproof') {
+      if (owner === 'leakproof' && !this.#untrimmed) {
         if (frames.length > 0) break
         continue
       }
