@@ -1,0 +1,23 @@
+import { expect } from 'vitest'
+
+/**
+ * What both runners must print for the basic fixture's leaks (session-store.ts): the original
+ * TypeScript line that stores the leak, its traceback, the allocating function and who keeps the
+ * sessions alive. The same checks for Vitest and Jest, since core formats both messages.
+ */
+export function expectSessionStoreDiagnosis(failures: Record<string, string>): void {
+  for (const name of ['sync leak fails', 'async leak fails']) {
+    const message = failures[name]
+    expect(message).toMatch(
+      /stored at session-store\.ts:13:12 in openSessionLeaky {2}\(Map\.prototype\.set into Map/,
+    )
+    expect(message).toContain('> 13 | sessions.set(session.id, session)')
+    expect(message).toMatch(/traceback \(innermost first\):\n\s+openSessionLeaky session-store\.ts:13:12/)
+  }
+  expect(failures['sync leak fails']).toMatch(/allocated in session-store\.ts:11:\d+ in openSessionLeaky/)
+  expect(failures['async leak fails']).toMatch(
+    /allocated in session-store\.ts:(11:\d+ in openSessionLeaky|24:\d+ in fetchSessionLeaky)/,
+  )
+  // Who keeps it alive: a path from a GC root through the module's Map to the leaked sessions.
+  expect(failures['sync leak fails']).toMatch(/kept alive by .*Map → Object \{ id, user, payload \}/)
+}
