@@ -43,7 +43,8 @@ export function patchRealm(tracker: StoreTracker, realm: typeof globalThis): voi
           set,
           () => has.call(this, key) && get.call(this, key) === value,
           () => `Map (${this.size.toLocaleString('en-US')} entries)`,
-          value,
+          // An object key is what a cache keyed by fresh objects leaks; its value may be a number.
+          key !== null && (typeof key === 'object' || typeof key === 'function') ? key : value,
         )
         return result
       },
