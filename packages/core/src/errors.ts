@@ -84,3 +84,8 @@ export class ConcurrentCheckError extends LeakproofError {
     )
   }
 }
+
+/** `TypeError: boom` for an error, the value itself otherwise: for notes that quote a failure. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+}

@@ -1,5 +1,6 @@
 import { type CodeScope, classifyFrame, type FrameOwner } from './classify-frame.js'
 import { InspectorSession } from './inspector-session.js'
+import { toPath } from './parse-stack.js'
 import { SourceMapper } from './source-mapper.js'
 
 interface ProfileNode {
@@ -103,7 +104,7 @@ export class AllocationProfiler {
   }
 
   #owner(url: string): FrameOwner {
-    const file = url.startsWith('file://') ? decodeURIComponent(new URL(url).pathname) : url
+    const file = toPath(url)
     return classifyFrame({ functionName: '', file, line: 0, column: 0 }, this.#scope)
   }
 }

@@ -1,3 +1,4 @@
+import { describeError } from '../errors.js'
 import { getGarbageCollector } from '../force-gc.js'
 import type { LeakingResult } from '../leak-result.js'
 import type { ResolvedLeakOptions } from '../resolve-options.js'
@@ -87,9 +88,9 @@ function* diagnosisPlan(
   try {
     diagnosis.start(fn)
     const report = yield { calls: diagnosisCalls, ms: diagnosisMs, onCall: () => diagnosis.beginCall() }
-    if (report.error !== undefined) notes.push(`the diagnosis pass stopped: ${describe(report.error)}`)
+    if (report.error !== undefined) notes.push(`the diagnosis pass stopped: ${describeError(report.error)}`)
   } catch (error) {
-    notes.push(`the diagnosis pass stopped: ${describe(error)}`)
+    notes.push(`the diagnosis pass stopped: ${describeError(error)}`)
   } finally {
     diagnosis.stop()
   }
@@ -108,7 +109,7 @@ function* diagnosisPlan(
     }
     return withRetainers(withWhere, probe.finish(report.made))
   } catch (error) {
-    return withNote(withWhere, `retainer paths could not be found: ${describe(error)}`)
+    return withNote(withWhere, `retainer paths could not be found: ${describeError(error)}`)
   }
 }
 
@@ -138,7 +139,7 @@ function withSites(result: LeakingResult, diagnosis: LeakDiagnosis, notes: strin
     getGarbageCollector()()
     sites = diagnosis.sites()
   } catch (error) {
-    notes.push(`the leaking lines could not be worked out: ${describe(error)}`)
+    notes.push(`the leaking lines could not be worked out: ${describeError(error)}`)
   } finally {
     diagnosis.dispose()
   }
@@ -150,8 +151,4 @@ function withSites(result: LeakingResult, diagnosis: LeakDiagnosis, notes: strin
     )
   }
   return { ...result, sites, ...(notes.length ? { diagnosisNotes: notes } : {}) }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
 }

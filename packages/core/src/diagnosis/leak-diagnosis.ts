@@ -1,3 +1,4 @@
+import { describeError } from '../errors.js'
 import { AllocationProfiler, type SurvivingAllocation } from './allocation-profiler.js'
 import type { CodeScope } from './classify-frame.js'
 import { inferOuterWrite } from './infer-outer-write.js'
@@ -49,7 +50,9 @@ export class LeakDiagnosis {
     try {
       this.#profiler = new AllocationProfiler(this.#scope)
     } catch (error) {
-      this.notes.push(`the heap profiler is not available, so no "allocated in" function: ${describe(error)}`)
+      this.notes.push(
+        `the heap profiler is not available, so no "allocated in" function: ${describeError(error)}`,
+      )
     }
     this.#tracker.start(fn)
   }
@@ -115,7 +118,7 @@ export class LeakDiagnosis {
     try {
       allocations = profiler.finish()
     } catch (error) {
-      this.notes.push(`the heap profile could not be read: ${describe(error)}`)
+      this.notes.push(`the heap profile could not be read: ${describeError(error)}`)
       return []
     }
     const total = allocations.reduce((sum, allocation) => sum + allocation.bytes, 0)
@@ -187,8 +190,4 @@ export class LeakDiagnosis {
       }
     })
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

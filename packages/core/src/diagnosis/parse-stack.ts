@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url'
+
 /** One frame of a V8 stack trace. */
 export interface StackFrame {
   functionName: string
@@ -26,10 +28,11 @@ export function parseStack(stack: string | undefined): StackFrame[] {
   return frames
 }
 
-function toPath(location: string): string {
+/** An absolute path for a `file://` URL; any other location (`node:internal/...`) as it is. */
+export function toPath(location: string): string {
   if (!location.startsWith('file://')) return location
   try {
-    return decodeURIComponent(new URL(location).pathname)
+    return fileURLToPath(location)
   } catch {
     return location
   }

@@ -1,7 +1,7 @@
-import { fileURLToPath } from 'node:url'
 import v8 from 'node:v8'
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping'
 import { InspectorSession } from './inspector-session.js'
+import { toPath } from './parse-stack.js'
 
 interface ScriptParsed {
   url: string
@@ -79,15 +79,6 @@ export class SourceMapper {
     } catch {
       return undefined
     }
-  }
-}
-
-function toPath(url: string): string {
-  if (!url.startsWith('file://')) return url
-  try {
-    return fileURLToPath(url)
-  } catch {
-    return url
   }
 }
 
