@@ -5,7 +5,10 @@ import { expect } from 'vitest'
  * TypeScript line that stores the leak, its traceback, the allocating function and who keeps the
  * sessions alive. The same checks for Vitest and Jest, since core formats both messages.
  */
-export function expectSessionStoreDiagnosis(failures: Record<string, string>): void {
+export function expectSessionStoreDiagnosis(
+  failures: Record<string, string>,
+  { heapMayBeTooLarge = false }: { heapMayBeTooLarge?: boolean } = {},
+): void {
   for (const name of ['sync leak fails', 'async leak fails']) {
     const message = failures[name]
     expect(message).toMatch(
@@ -18,6 +21,10 @@ export function expectSessionStoreDiagnosis(failures: Record<string, string>): v
   expect(failures['async leak fails']).toMatch(
     /allocated in session-store\.ts:(11:\d+ in openSessionLeaky|24:\d+ in fetchSessionLeaky)/,
   )
-  // Who keeps it alive: a path from a GC root through the module's Map to the leaked sessions.
-  expect(failures['sync leak fails']).toMatch(/kept alive by .*Map → Object \{ id, user, payload \}/)
+  // Who keeps it alive: a path from a GC root through the module's Map to the leaked sessions. A Jest
+  // worker's heap (30 MB before the leak) can pass retainersMaxHeap; then the message says so.
+  const keptAlive = /kept alive by .*Map → Object \{ id, user, payload \}/
+  const skipped = /retainer paths skipped: the heap holds \d+ MB, more than retainersMaxHeap/
+  if (heapMayBeTooLarge && skipped.test(failures['sync leak fails'] ?? '')) return
+  expect(failures['sync leak fails']).toMatch(keptAlive)
 }

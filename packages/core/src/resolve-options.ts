@@ -52,7 +52,7 @@ export interface LeakOptions {
   retainers?: boolean
   /**
    * Largest heap (bytes) to take snapshots of: they take about a second per 10-20 MB.
-   * @default 48 * 1024 * 1024
+   * @default 64 * 1024 * 1024
    */
   retainersMaxHeap?: number
   /**
@@ -80,7 +80,7 @@ export const defaultLeakOptions: Readonly<ResolvedLeakOptions> = {
   sites: true,
   traceback: true,
   retainers: true,
-  retainersMaxHeap: 48 * 1024 * 1024,
+  retainersMaxHeap: 64 * 1024 * 1024,
   // Resolved per call: the working directory when the check runs.
   include: [],
   exclude: ['/node_modules/'],
