@@ -5,6 +5,7 @@ import type { LeakResult, LeakStatus } from './leak-result.js'
 import { readExternalBytes, readHeapBytes } from './read-memory.js'
 import type { ResolvedLeakOptions } from './resolve-options.js'
 import { SampleSeries } from './sample-series.js'
+import { settleHeap } from './settle-heap.js'
 
 /** What the driver tells the measurement about the first call, made before measuring starts. */
 export interface MeasureContext {
@@ -75,6 +76,7 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     return { ...base, status, leaked: false }
   }
 
+  settleHeap(collect)
   const warmupCalls = options.warmup - calls
   if (warmupCalls > 0) {
     const report = (yield warmupCalls) ?? { made: warmupCalls, elapsedMs: 0 }

@@ -2,6 +2,7 @@ import { describeError } from '../errors.js'
 import { getGarbageCollector } from '../force-gc.js'
 import type { LeakingResult } from '../leak-result.js'
 import type { ResolvedLeakOptions } from '../resolve-options.js'
+import { markHeapUnsettled } from '../settle-heap.js'
 import type { RetainerPath } from './find-retainers.js'
 import { LeakDiagnosis } from './leak-diagnosis.js'
 import { RetainerProbe } from './retainer-probe.js'
@@ -79,6 +80,19 @@ export async function diagnoseAsync(
  * profile), then the retainer pass (one snapshot, or two around a few more calls).
  */
 function* diagnosisPlan(
+  fn: () => unknown,
+  result: LeakingResult,
+  options: ResolvedLeakOptions,
+): Generator<CallRun, LeakingResult, CallRunReport> {
+  try {
+    return yield* diagnosisPasses(fn, result, options)
+  } finally {
+    // Inspector sessions and snapshots leave objects only a second full GC frees (a quarter MB).
+    markHeapUnsettled()
+  }
+}
+
+function* diagnosisPasses(
   fn: () => unknown,
   result: LeakingResult,
   options: ResolvedLeakOptions,
