@@ -28,3 +28,12 @@ export function expectSessionStoreDiagnosis(
   if (heapMayBeTooLarge && skipped.test(failures['sync leak fails'] ?? '')) return
   expect(failures['sync leak fails']).toMatch(keptAlive)
 }
+
+/** The verdicts the basic fixture's clean and leaking test files must end with, in either runner. */
+export const basicFixtureStatuses = {
+  'sync clean check passes': 'passed',
+  'async clean check passes': 'passed',
+  'sync leak fails': 'failed',
+  'async leak fails': 'failed',
+  'positive form passes on a known leak': 'passed',
+}

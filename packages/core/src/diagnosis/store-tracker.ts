@@ -150,48 +150,29 @@ export class StoreTracker {
     alwaysLongLived = false,
   ): void {
     if (!this.#active || this.#depth > 0 || this.#operations.length >= maxOperations) return
+    // Our own bookkeeping pushes into arrays too: those calls must not record themselves.
     this.#depth++
     try {
-      this.#recordOperation(
-        structure,
+      const first = this.#firstCall.get(structure)
+      if (first === undefined) this.#firstCall.set(structure, this.#call)
+      if (!alwaysLongLived && (first === undefined || first === this.#call)) return
+      if (this.#stacks >= maxStacks) return
+      this.#stacks++
+      const traceback = this.#traceback(captureFrames(patched))
+      const site = traceback.find((frame) => frame.owner === 'user')
+      if (!site) return
+      this.#operations.push({
         operation,
-        patched,
+        siteKey: `${operation} ${site.file}:${site.line}:${site.column}`,
+        traceback,
         stillStored,
         describeTarget,
-        stored,
-        alwaysLongLived,
-      )
+        structure: alwaysLongLived ? undefined : structure,
+        value: describeValue(stored),
+      })
     } finally {
       this.#depth--
     }
-  }
-
-  #recordOperation(
-    structure: object,
-    operation: string,
-    patched: unknown,
-    stillStored: () => boolean,
-    describeTarget: () => string,
-    stored: unknown,
-    alwaysLongLived: boolean,
-  ): void {
-    const first = this.#firstCall.get(structure)
-    if (first === undefined) this.#firstCall.set(structure, this.#call)
-    if (!alwaysLongLived && (first === undefined || first === this.#call)) return
-    if (this.#stacks >= maxStacks) return
-    this.#stacks++
-    const traceback = this.#traceback(captureFrames(patched))
-    const site = traceback.find((frame) => frame.owner === 'user')
-    if (!site) return
-    this.#operations.push({
-      operation,
-      siteKey: `${operation} ${site.file}:${site.line}:${site.column}`,
-      traceback,
-      stillStored,
-      describeTarget,
-      structure: alwaysLongLived ? undefined : structure,
-      value: describeValue(stored),
-    })
   }
 
   /** Frames from the operation out to the call leakproof made; the harness beyond is dropped. */
