@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 // The core's tests run in every Vitest pool, because forcing GC differs between child processes,
 // worker threads and vm contexts.
-const inWorker = 'packages/core/test/in-worker.test.ts'
+const inWorker = 'packages/core/test/engine/detect-leak-pools.test.ts'
 
 export default defineConfig({
   test: {

@@ -1,7 +1,9 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/adapter.ts'],
+  // One copy of the engine's state (the one-check-at-a-time lock) for both entries, in CJS too.
+  splitting: true,
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

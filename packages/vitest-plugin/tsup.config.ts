@@ -4,5 +4,6 @@ export default defineConfig({
   entry: ['src/index.ts', 'src/setup.ts', 'src/reporter.ts'],
   format: ['esm', 'cjs'],
   dts: true,
+  sourcemap: true,
   clean: true,
 })

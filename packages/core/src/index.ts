@@ -1,34 +1,19 @@
-export { type DetectLeakReturn, detectLeak } from './detect-leak.js'
-export type { FrameOwner } from './diagnosis/classify-frame.js'
-export type { RetainerPath } from './diagnosis/find-retainers.js'
-export type { LeakSite, TraceFrame } from './diagnosis/leak-site.js'
+// The user API of @leakproof/core. What only the runner adapters need is in '@leakproof/core/adapter'.
+export { type DetectLeakReturn, detectLeak } from './engine/detect-leak.js'
 export {
+  CheckNotAwaitedError,
   ConcurrentCheckError,
   FunctionThrewError,
   FunctionTimeoutError,
   GcUnavailableError,
   InvalidOptionError,
+  LeakCheckFailure,
   LeakproofError,
   NotAFunctionError,
-} from './errors.js'
-export { type GarbageCollector, getGarbageCollector } from './force-gc.js'
-export { formatBytes } from './format-bytes.js'
-export { formatLeakMessage, type MessageColors, plainColors } from './format-leak-message.js'
-export { formatLeakSites, formatLocation, formatRetainers } from './format-leak-sites.js'
-export { defaultLeakTrigger, isLeakCheckTriggered } from './leak-check-trigger.js'
-export {
-  type LeakMatcherOutcome,
-  type MatcherContextLike,
-  matcherColors,
-  runLeakMatcher,
-} from './leak-matcher.js'
-export {
-  createLeakRecord,
-  isLeakRecord,
-  type LeakRecord,
-  type LeakTestIdentity,
-  leakSchemaVersion,
-} from './leak-record.js'
+} from './errors/leakproof-error.js'
+export type { LeakCheckOptions } from './matcher/run-leak-check.js'
+export { defaultLeakOptions, type LeakOptions } from './options/resolve-options.js'
+export { type LeakRecord, type LeakTestIdentity, leakSchemaVersion } from './result/leak-record.js'
 export type {
   CleanResult,
   InconclusiveResult,
@@ -36,18 +21,7 @@ export type {
   LeakResult,
   LeakSample,
   LeakStatus,
-} from './leak-result.js'
-export {
-  buildRunReport,
-  formatGithubAnnotations,
-  formatRunReport,
-  type LeakRunReport,
-  writeRunReport,
-} from './leak-run-report.js'
-export {
-  defaultLeakOptions,
-  type LeakOptions,
-  type ResolvedLeakOptions,
-  resolveOptions,
-} from './resolve-options.js'
-export { sparkline } from './sparkline.js'
+} from './result/leak-result.js'
+export type { LeakRunReport } from './result/leak-run-report.js'
+export type { FrameOwner, LeakSite, TraceFrame } from './result/leak-site.js'
+export type { RetainerPath } from './result/retainer-path.js'

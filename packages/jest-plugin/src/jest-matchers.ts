@@ -1,13 +1,6 @@
-import type { LeakOptions } from '@leakproof/core'
+import type { LeakMatchers } from '@leakproof/core/adapter'
 
-/** The matchers leakproof adds to `expect`. */
-export interface LeakMatchers<R = void | Promise<void>> {
-  /**
-   * Passes when calling the received function repeatedly retains ever more memory; use it as
-   * `expect(fn).not.toLeakMemory()`. Await it when `fn` is async.
-   */
-  toLeakMemory(options?: LeakOptions): R
-}
+export type { LeakMatchers } from '@leakproof/core/adapter'
 
 // `@jest/globals` (the `expect` package) and `@types/jest` (the global `jest` namespace).
 import type {} from 'expect'

@@ -1,21 +1,8 @@
-import { isAbsolute, resolve } from 'node:path'
 import { BaseReporter } from '@jest/reporters'
-import { buildRunReport, formatGithubAnnotations, formatRunReport, writeRunReport } from '@leakproof/core'
-import pc from 'picocolors'
+import { finishLeakRun, type LeakReporterOptions } from '@leakproof/core/adapter'
 import { closeRunFolder, openRunFolder, takeRecords } from './run-folder.js'
 
-export interface LeakReporterOptions {
-  /**
-   * Where to write the JSON report, relative to Jest's rootDir; `false` writes none.
-   * @default 'leakproof-report.json'
-   */
-  outputFile?: string | false
-  /**
-   * Print GitHub Actions error annotations for leaking tests.
-   * @default process.env.GITHUB_ACTIONS === 'true'
-   */
-  githubActions?: boolean
-}
+export type { LeakReporterOptions } from '@leakproof/core/adapter'
 
 interface JestGlobalConfig {
   rootDir: string
@@ -30,17 +17,15 @@ interface JestGlobalConfig {
 export class LeakReporter extends BaseReporter {
   readonly #root: string
   readonly #watching: boolean
-  readonly #options: Required<LeakReporterOptions>
   readonly #folder: string
 
-  constructor(globalConfig: JestGlobalConfig, options: LeakReporterOptions = {}) {
+  constructor(
+    globalConfig: JestGlobalConfig,
+    readonly options: LeakReporterOptions = {},
+  ) {
     super()
     this.#root = globalConfig.rootDir
     this.#watching = Boolean(globalConfig.watch || globalConfig.watchAll)
-    this.#options = {
-      outputFile: options.outputFile ?? 'leakproof-report.json',
-      githubActions: options.githubActions ?? process.env.GITHUB_ACTIONS === 'true',
-    }
     this.#folder = openRunFolder()
     process.once('exit', () => closeRunFolder(this.#folder))
   }
@@ -53,18 +38,9 @@ export class LeakReporter extends BaseReporter {
   override onRunComplete(): void {
     const records = takeRecords(this.#folder)
     if (!this.#watching) closeRunFolder(this.#folder)
-    if (records.length === 0) return
-    const report = buildRunReport('jest', records)
-    const colors = { received: pc.red, expected: pc.yellow, dim: pc.dim, bold: pc.bold }
-    process.stderr.write(`${formatRunReport(report, this.#root, colors)}\n`)
-    if (this.#options.outputFile !== false) {
-      const path = isAbsolute(this.#options.outputFile)
-        ? this.#options.outputFile
-        : resolve(this.#root, this.#options.outputFile)
-      writeRunReport(path, report)
-    }
-    if (this.#options.githubActions) {
-      for (const line of formatGithubAnnotations(report, this.#root)) process.stdout.write(`${line}\n`)
-    }
+    finishLeakRun('jest', records, this.#root, this.options, {
+      report: (text) => process.stderr.write(`${text}\n`),
+      annotate: (line) => process.stdout.write(`${line}\n`),
+    })
   }
 }

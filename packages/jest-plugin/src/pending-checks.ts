@@ -1,3 +1,5 @@
+import { CheckNotAwaitedError } from '@leakproof/core'
+
 /**
  * Async checks started and not yet settled. Jest does not notice a matcher promise nobody awaits,
  * so the setup file's `afterEach` fails the test when one is still pending.
@@ -15,8 +17,5 @@ export function trackPendingCheck<T>(check: Promise<T>): Promise<T> {
 export function assertNoPendingCheck(): void {
   if (pending.size === 0) return
   pending.clear()
-  throw new Error(
-    'leakproof: an async toLeakMemory() check was not awaited. Write ' +
-      '`await expect(fn).not.toLeakMemory()` so the test waits for the verdict.',
-  )
+  throw new CheckNotAwaitedError()
 }

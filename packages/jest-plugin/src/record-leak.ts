@@ -1,4 +1,5 @@
-import { createLeakRecord, formatLeakMessage, type LeakResult } from '@leakproof/core'
+import type { LeakResult } from '@leakproof/core'
+import { createLeakRecord, formatLeakMessage } from '@leakproof/core/adapter'
 import { sendRecord } from './run-folder.js'
 
 /** The test a check ran in, as Jest's matcher context names it. */

@@ -2,7 +2,8 @@ import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { threadId } from 'node:worker_threads'
-import { isLeakRecord, type LeakRecord } from '@leakproof/core'
+import type { LeakRecord } from '@leakproof/core'
+import { isLeakRecord } from '@leakproof/core/adapter'
 
 /**
  * Jest has no channel from a test to reporters for passing tests, so records travel through a

@@ -1,4 +1,5 @@
-import { type LeakOptions, type MatcherContextLike, runLeakMatcher } from '@leakproof/core'
+import type { LeakOptions } from '@leakproof/core'
+import { type MatcherContextLike, runLeakMatcher } from '@leakproof/core/adapter'
 import { trackPendingCheck } from './pending-checks.js'
 import { type JestTestNames, recordLeak } from './record-leak.js'
 

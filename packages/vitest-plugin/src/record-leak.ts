@@ -1,4 +1,5 @@
-import { createLeakRecord, formatLeakMessage, type LeakRecord, type LeakResult } from '@leakproof/core'
+import type { LeakRecord, LeakResult } from '@leakproof/core'
+import { createLeakRecord, formatLeakMessage } from '@leakproof/core/adapter'
 import type { RunnerTestCase as Test } from 'vitest'
 
 /** `task.meta.leak` carries a check's record to the reporter, whatever the pool, and through blobs. */

@@ -1,4 +1,5 @@
-import { type LeakOptions, type MatcherContextLike, runLeakMatcher } from '@leakproof/core'
+import { CheckNotAwaitedError, type LeakOptions } from '@leakproof/core'
+import { type MatcherContextLike, runLeakMatcher } from '@leakproof/core/adapter'
 import { onTestFinished, type RunnerTestCase as Test } from 'vitest'
 import { recordLeak } from './record-leak.js'
 
@@ -16,12 +17,7 @@ export function toLeakMemory(this: MatcherContextLike, received: unknown, option
   let settled = false
   if (task) {
     onTestFinished(() => {
-      if (!settled) {
-        throw new Error(
-          'leakproof: an async toLeakMemory() check was not awaited. Write ' +
-            '`await expect(fn).not.toLeakMemory()` so the test waits for the verdict.',
-        )
-      }
+      if (!settled) throw new CheckNotAwaitedError()
     })
   }
   return outcome.then(

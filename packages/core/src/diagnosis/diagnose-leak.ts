@@ -1,11 +1,11 @@
-import { describeError } from '../errors.js'
-import { getGarbageCollector } from '../force-gc.js'
-import type { LeakingResult } from '../leak-result.js'
-import type { ResolvedLeakOptions } from '../resolve-options.js'
-import { markHeapUnsettled } from '../settle-heap.js'
-import type { RetainerPath } from './find-retainers.js'
+import { describeError } from '../errors/leakproof-error.js'
+import type { ResolvedLeakOptions } from '../options/resolve-options.js'
+import type { LeakingResult } from '../result/leak-result.js'
+import type { RetainerPath } from '../result/retainer-path.js'
+import { getGarbageCollector } from '../runtime/force-gc.js'
+import { markHeapUnsettled } from '../runtime/settle-heap.js'
 import { LeakDiagnosis } from './leak-diagnosis.js'
-import { RetainerProbe } from './retainer-probe.js'
+import { RetainerProbe } from './retainers/retainer-probe.js'
 
 /** Calls made by the diagnosis pass, and the time it may take for them. */
 const diagnosisCalls = 200

@@ -1,13 +1,13 @@
-import { describeError } from '../errors.js'
-import { AllocationProfiler, type SurvivingAllocation } from './allocation-profiler.js'
-import type { CodeScope } from './classify-frame.js'
-import { inferOuterWrite } from './infer-outer-write.js'
-import type { LeakSite } from './leak-site.js'
-import { leakproofRoot } from './leakproof-root.js'
-import { readSourceLine } from './read-source-line.js'
-import type { RetainerTarget } from './retainer-probe.js'
-import { functionLocation } from './source-mapper.js'
-import { StoreTracker } from './store-tracker.js'
+import { describeError } from '../errors/leakproof-error.js'
+import type { LeakSite } from '../result/leak-site.js'
+import type { RetainerTarget } from './retainers/retainer-probe.js'
+import { AllocationProfiler, type SurvivingAllocation } from './sites/allocation-profiler.js'
+import { inferOuterWrite } from './sites/infer-outer-write.js'
+import { StoreTracker } from './sites/store-tracker.js'
+import type { CodeScope } from './source/classify-frame.js'
+import { leakproofRoot } from './source/leakproof-root.js'
+import { readSourceLine } from './source/read-source-line.js'
+import { functionLocation } from './source/source-mapper.js'
 
 /** What the diagnosis pass is told. */
 export interface DiagnosisSettings {

@@ -1,0 +1,16 @@
+// '@leakproof/core/adapter': what the Vitest and Jest adapters share. Not a user API: it may change
+// in any release.
+export { createLeakRecord, isLeakRecord } from './matcher/create-leak-record.js'
+export {
+  finishLeakRun,
+  type LeakReporterOptions,
+  type RunOutput,
+} from './matcher/finish-leak-run.js'
+export type { LeakMatchers } from './matcher/leak-matchers.js'
+export { type LeakCheckOptions, runLeakCheck } from './matcher/run-leak-check.js'
+export {
+  type LeakMatcherOutcome,
+  type MatcherContextLike,
+  runLeakMatcher,
+} from './matcher/run-leak-matcher.js'
+export { formatLeakMessage } from './report/format-leak-message.js'

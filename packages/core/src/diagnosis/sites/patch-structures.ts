@@ -1,0 +1,202 @@
+import { EventEmitter } from 'node:events'
+import { inspect } from 'node:util'
+import type { StoreRecorder } from './store-recorder.js'
+
+// The operations that store values into long-lived structures, wrapped in a realm so that the
+// tracker records each with a line-exact stack. Each wrapper calls the original and returns its
+// result unchanged.
+
+export function patchRealm(tracker: StoreRecorder, realm: typeof globalThis): void {
+  const { Array: RealmArray, Map: RealmMap, Set: RealmSet } = realm
+  tracker.wrap(
+    RealmArray.prototype,
+    'push',
+    (original) =>
+      function push(this: unknown[], ...items: unknown[]) {
+        const length = tracker.invoke(original, this, items) as number
+        for (let i = 0; i < items.length; i++) {
+          const index = length - items.length + i
+          const value = items[i]
+          tracker.record(
+            this,
+            'Array.prototype.push',
+            push,
+            () => this[index] === value || includes(this, value),
+            () => `Array (${this.length.toLocaleString('en-US')} items)`,
+            value,
+          )
+        }
+        return length
+      },
+  )
+  tracker.wrap(
+    RealmMap.prototype,
+    'set',
+    (original) =>
+      function set(this: Map<unknown, unknown>, key: unknown, value: unknown) {
+        const result = tracker.invoke(original, this, [key, value])
+        const has = RealmMap.prototype.has
+        const get = RealmMap.prototype.get
+        tracker.record(
+          this,
+          'Map.prototype.set',
+          set,
+          () => has.call(this, key) && get.call(this, key) === value,
+          () => `Map (${this.size.toLocaleString('en-US')} entries)`,
+          // An object key is what a cache keyed by fresh objects leaks; its value may be a number.
+          key !== null && (typeof key === 'object' || typeof key === 'function') ? key : value,
+        )
+        return result
+      },
+  )
+  tracker.wrap(
+    RealmSet.prototype,
+    'add',
+    (original) =>
+      function add(this: Set<unknown>, value: unknown) {
+        const result = tracker.invoke(original, this, [value])
+        const has = RealmSet.prototype.has
+        tracker.record(
+          this,
+          'Set.prototype.add',
+          add,
+          () => has.call(this, value),
+          () => `Set (${this.size.toLocaleString('en-US')} values)`,
+          value,
+        )
+        return result
+      },
+  )
+  const eventTarget = realm.EventTarget?.prototype
+  if (eventTarget) {
+    tracker.wrap(
+      eventTarget,
+      'removeEventListener',
+      (original) =>
+        function (this: object, type: string, listener: unknown, ...rest: unknown[]) {
+          tracker.removedListeners(this).add(listener)
+          return tracker.invoke(original, this, [type, listener, ...rest])
+        },
+    )
+    tracker.wrap(
+      eventTarget,
+      'addEventListener',
+      (original) =>
+        function addEventListener(this: object, type: string, listener: unknown, ...rest: unknown[]) {
+          const result = tracker.invoke(original, this, [type, listener, ...rest])
+          tracker.record(
+            this,
+            'EventTarget.prototype.addEventListener',
+            addEventListener,
+            () => !tracker.removedListeners(this).has(listener),
+            () => `${this.constructor?.name ?? 'EventTarget'} '${type}' listeners`,
+            listener,
+          )
+          return result
+        },
+    )
+  }
+  tracker.wrap(
+    realm.Promise.prototype,
+    'then',
+    (original) =>
+      function then(this: Promise<unknown>, ...handlers: unknown[]) {
+        const result = tracker.invoke(original, this, handlers)
+        if (isPending(this)) {
+          tracker.record(
+            this,
+            'Promise.prototype.then',
+            then,
+            () => isPending(this),
+            () => 'a pending Promise',
+            handlers[0],
+          )
+        }
+        return result
+      },
+  )
+  wrapTimer(tracker, realm, 'setInterval', 'clearInterval', () => true)
+  // A timer that outlives the measurement holds its callback's closure: a leak while it waits.
+  wrapTimer(tracker, realm, 'setTimeout', 'clearTimeout', (delay) => delay >= 1000)
+}
+
+export function patchEmitter(tracker: StoreRecorder): void {
+  for (const name of ['on', 'addListener', 'prependListener'] as const) {
+    tracker.wrap(
+      EventEmitter.prototype,
+      name,
+      (original) =>
+        function on(this: EventEmitter, event: string | symbol, listener: (...args: unknown[]) => void) {
+          const result = tracker.invoke(original, this, [event, listener])
+          tracker.record(
+            this,
+            `EventEmitter.prototype.${name}`,
+            on,
+            () => this.listeners(event).includes(listener),
+            () =>
+              `${this.constructor?.name ?? 'EventEmitter'} '${String(event)}' listeners (${this.listenerCount(event)})`,
+            listener,
+          )
+          return result
+        },
+    )
+  }
+}
+
+function wrapTimer(
+  tracker: StoreRecorder,
+  realm: typeof globalThis,
+  setName: string,
+  clearName: string,
+  long: (delay: number) => boolean,
+): void {
+  const timers = realm as unknown as Record<string, (...args: unknown[]) => unknown>
+  if (typeof timers[setName] !== 'function') return
+  tracker.wrap(
+    realm,
+    clearName,
+    (original) =>
+      function (this: unknown, handle: unknown) {
+        if (handle && typeof handle === 'object') tracker.cleared.add(handle)
+        return tracker.invoke(original, this, [handle])
+      },
+  )
+  tracker.wrap(
+    realm,
+    setName,
+    (original) =>
+      function timer(this: unknown, callback: unknown, delay?: number, ...rest: unknown[]) {
+        const handle = tracker.invoke(original, this, [callback, delay, ...rest])
+        if (handle && typeof handle === 'object' && long(Number(delay) || 0)) {
+          tracker.record(
+            timers,
+            setName,
+            timer,
+            () => !tracker.cleared.has(handle) && !(handle as { _destroyed?: boolean })._destroyed,
+            () => `${setName} timers`,
+            callback,
+            true,
+          )
+        }
+        return handle
+      },
+  )
+}
+
+/** `Session { id, user, payload }`, `(closure)`, `number`: what a user recognises of a stored value. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'function') return '(closure)'
+  if (value === null || typeof value !== 'object') return typeof value
+  const name = (value as object).constructor?.name ?? 'Object'
+  if (Array.isArray(value)) return `${name} (${value.length} items)`
+  const keys = Object.keys(value).slice(0, 3)
+  return keys.length ? `${name} { ${keys.join(', ')}${Object.keys(value).length > 3 ? ', ...' : ''} }` : name
+}
+
+function isPending(promise: Promise<unknown>): boolean {
+  return inspect(promise, { depth: 0 }).includes('<pending>')
+}
+
+function includes(array: unknown[], value: unknown): boolean {
+  return array.length < 100_000 && array.includes(value)
+}

@@ -1,0 +1,58 @@
+import type { LeakSample } from '../result/leak-result.js'
+
+/**
+ * Samples kept in preallocated typed arrays: growing a JS array while measuring would show up in the
+ * very heap being measured.
+ */
+export class SampleSeries {
+  readonly #iterations: Float64Array
+  readonly #heap: Float64Array
+  readonly #external: Float64Array
+  #length = 0
+
+  constructor(readonly capacity: number) {
+    this.#iterations = new Float64Array(capacity)
+    this.#heap = new Float64Array(capacity)
+    this.#external = new Float64Array(capacity)
+  }
+
+  get length(): number {
+    return this.#length
+  }
+
+  get full(): boolean {
+    return this.#length === this.capacity
+  }
+
+  push(iteration: number, heapBytes: number, externalBytes: number): void {
+    const i = this.#length++
+    this.#iterations[i] = iteration
+    this.#heap[i] = heapBytes
+    this.#external[i] = externalBytes
+  }
+
+  /** Forgets the latest sample, to measure the same point again. */
+  dropLast(): void {
+    if (this.#length > 0) this.#length--
+  }
+
+  iteration(index: number): number {
+    return this.#iterations[index]!
+  }
+
+  heap(index: number): number {
+    return this.#heap[index]!
+  }
+
+  external(index: number): number {
+    return this.#external[index]!
+  }
+
+  toArray(): LeakSample[] {
+    const samples: LeakSample[] = []
+    for (let i = 0; i < this.#length; i++) {
+      samples.push({ iteration: this.iteration(i), heapBytes: this.heap(i), externalBytes: this.external(i) })
+    }
+    return samples
+  }
+}

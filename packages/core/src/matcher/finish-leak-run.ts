@@ -1,0 +1,53 @@
+import { isAbsolute, resolve } from 'node:path'
+import { buildRunReport } from '../report/build-run-report.js'
+import { formatGithubAnnotations } from '../report/format-github-annotations.js'
+import { formatRunReport } from '../report/format-run-report.js'
+import { terminalColors } from '../report/message-colors.js'
+import { writeRunReport } from '../report/write-run-report.js'
+import type { LeakRecord } from '../result/leak-record.js'
+import type { LeakRunReport } from '../result/leak-run-report.js'
+
+/** Options of both runners' `LeakReporter`. */
+export interface LeakReporterOptions {
+  /**
+   * Where to write the JSON report, relative to the project root; `false` writes none.
+   * @default 'leakproof-report.json'
+   */
+  outputFile?: string | false
+  /**
+   * Print GitHub Actions error annotations for leaking tests.
+   * @default process.env.GITHUB_ACTIONS === 'true'
+   */
+  githubActions?: boolean
+}
+
+/** Where the end of a run writes to: the runner's own log, and the stream annotations go to. */
+export interface RunOutput {
+  report(text: string): void
+  annotate(line: string): void
+}
+
+/**
+ * The reporters' end of a run, written once: prints the leak report, writes the JSON report and,
+ * on GitHub Actions, the annotations. Does nothing when no test used leakproof.
+ */
+export function finishLeakRun(
+  runner: LeakRunReport['runner'],
+  records: readonly LeakRecord[],
+  root: string,
+  options: LeakReporterOptions,
+  output: RunOutput,
+): LeakRunReport | undefined {
+  if (records.length === 0) return undefined
+  const outputFile = options.outputFile ?? 'leakproof-report.json'
+  const githubActions = options.githubActions ?? process.env.GITHUB_ACTIONS === 'true'
+  const report = buildRunReport(runner, records)
+  output.report(formatRunReport(report, root, terminalColors))
+  if (outputFile !== false) {
+    writeRunReport(isAbsolute(outputFile) ? outputFile : resolve(root, outputFile), report)
+  }
+  if (githubActions) {
+    for (const line of formatGithubAnnotations(report, root)) output.annotate(line)
+  }
+  return report
+}

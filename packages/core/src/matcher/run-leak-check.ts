@@ -1,0 +1,36 @@
+import { detectLeak } from '../engine/detect-leak.js'
+import { LeakCheckFailure } from '../errors/leakproof-error.js'
+import type { LeakOptions } from '../options/resolve-options.js'
+import { formatLeakMessage } from '../report/format-leak-message.js'
+import type { LeakResult } from '../result/leak-result.js'
+import { isLeakCheckTriggered } from './leak-check-trigger.js'
+
+export interface LeakCheckOptions extends LeakOptions {
+  /**
+   * Environment variable that turns the check on; when unset (or `0`/`false`) the body runs once.
+   * @default 'LEAKPROOF'
+   */
+  trigger?: string
+}
+
+/**
+ * The rule of a `leakCheck` annotation, for both runners: with the trigger off the body runs once,
+ * as a plain test; with it on, the body runs under the detector, `record` receives the verdict, and
+ * a leak (or, with `strict`, an inconclusive verdict) throws a `LeakCheckFailure`.
+ */
+export function runLeakCheck(
+  body: () => unknown,
+  options: LeakCheckOptions,
+  record: (result: LeakResult) => void,
+): unknown {
+  const { trigger, ...leakOptions } = options
+  if (!isLeakCheckTriggered(trigger)) return body()
+  const judge = (result: LeakResult): void => {
+    record(result)
+    if (result.leaked || (result.status === 'inconclusive' && leakOptions.strict)) {
+      throw new LeakCheckFailure(formatLeakMessage(result))
+    }
+  }
+  const outcome = detectLeak(body, leakOptions)
+  return outcome instanceof Promise ? outcome.then(judge) : judge(outcome as LeakResult)
+}

@@ -1,0 +1,66 @@
+import { detectLeak } from '../engine/detect-leak.js'
+import { NotAFunctionError } from '../errors/leakproof-error.js'
+import { type LeakOptions, resolveOptions } from '../options/resolve-options.js'
+import { formatLeakMessage } from '../report/format-leak-message.js'
+import type { MessageColors } from '../report/message-colors.js'
+import type { LeakResult } from '../result/leak-result.js'
+
+type Paint = (text: string) => string
+
+/** What both runners' matcher contexts provide (`this` inside `expect.extend` matchers). */
+export interface MatcherContextLike {
+  isNot: boolean
+  promise?: string
+  utils: {
+    matcherHint(name: string, received?: string, expected?: string, options?: object): string
+    RECEIVED_COLOR: Paint
+    EXPECTED_COLOR: Paint
+    DIM_COLOR: Paint
+    BOLD_WEIGHT: Paint
+  }
+}
+
+/** What a `toLeakMemory` matcher returns to its runner, plus the result for the adapter to record. */
+export interface LeakMatcherOutcome {
+  pass: boolean
+  message: () => string
+  result: LeakResult
+}
+
+/**
+ * The `toLeakMemory` matcher, shared by the Vitest and Jest adapters: synchronous for a synchronous
+ * function, a promise for an async one. `pass` means "leaks", so `.not.toLeakMemory()` fails on a
+ * leak; with `strict`, an inconclusive verdict fails either form.
+ */
+export function runLeakMatcher(
+  context: MatcherContextLike,
+  received: unknown,
+  options?: LeakOptions,
+): LeakMatcherOutcome | Promise<LeakMatcherOutcome> {
+  if (typeof received !== 'function') throw new NotAFunctionError(received)
+  const { strict } = resolveOptions(options)
+  const outcome = detectLeak(received as () => unknown, options)
+  const toOutcome = (result: LeakResult): LeakMatcherOutcome => {
+    const pass = result.status === 'inconclusive' && strict ? context.isNot : result.leaked
+    return { pass, result, message: () => formatMatcherMessage(context, result) }
+  }
+  return outcome instanceof Promise ? outcome.then(toOutcome) : toOutcome(outcome as LeakResult)
+}
+
+export function matcherColors(context: MatcherContextLike): MessageColors {
+  const { utils } = context
+  return {
+    received: utils.RECEIVED_COLOR,
+    expected: utils.EXPECTED_COLOR,
+    dim: utils.DIM_COLOR,
+    bold: utils.BOLD_WEIGHT,
+  }
+}
+
+function formatMatcherMessage(context: MatcherContextLike, result: LeakResult): string {
+  const hint = context.utils.matcherHint('toLeakMemory', 'fn', '', {
+    isNot: context.isNot,
+    promise: context.promise,
+  })
+  return `${hint}\n\n${formatLeakMessage(result, matcherColors(context))}`
+}
