@@ -1,5 +1,6 @@
 // '@leakproof/core/adapter': what the Vitest and Jest adapters share. Not a user API: it may change
 // in any release.
+export type { CheckControl } from './engine/check-control.js'
 export { createLeakRecord, isLeakRecord } from './matcher/create-leak-record.js'
 export {
   finishLeakRun,

@@ -1,8 +1,11 @@
+import { isPromiseLike } from '../engine/is-promise-like.js'
 import { describeError } from '../errors/leakproof-error.js'
 import type { ResolvedLeakOptions } from '../options/resolve-options.js'
 import type { LeakingResult } from '../result/leak-result.js'
 import type { RetainerPath } from '../result/retainer-path.js'
 import { getGarbageCollector } from '../runtime/force-gc.js'
+import { readHeapBytes } from '../runtime/read-memory.js'
+import { now } from '../runtime/real-clock.js'
 import { markHeapUnsettled } from '../runtime/settle-heap.js'
 import { LeakDiagnosis } from './leak-diagnosis.js'
 import { RetainerProbe } from './retainers/retainer-probe.js'
@@ -13,6 +16,12 @@ const diagnosisMs = 250
 /** Calls between the two heap snapshots of the retainer pass. */
 const retainerCalls = 100
 const retainerMs = 150
+
+/** The check's clock as the diagnosis sees it: when the check must end, and how to await a call. */
+export interface DiagnosisDeadline {
+  readonly endAt: number
+  settle(value: PromiseLike<unknown>, call: number): Promise<void>
+}
 
 /** A run of calls the diagnosis asks its driver for; `onCall` runs before each call. */
 interface CallRun {
@@ -32,15 +41,16 @@ export function diagnoseSync(
   fn: () => unknown,
   result: LeakingResult,
   options: ResolvedLeakOptions,
+  endAt: number,
 ): LeakingResult {
-  const plan = diagnosisPlan(fn, result, options)
+  const plan = diagnosisPlan(fn, result, options, endAt)
   for (let step = plan.next(); ; ) {
     if (step.done) return step.value
     const run = step.value
-    const deadline = performance.now() + run.ms
+    const deadline = Math.min(endAt, now() + run.ms)
     let made = 0
     try {
-      for (; made < run.calls && performance.now() < deadline; made++) {
+      for (; made < run.calls && now() < deadline; made++) {
         run.onCall?.()
         fn()
       }
@@ -56,17 +66,20 @@ export async function diagnoseAsync(
   fn: () => unknown,
   result: LeakingResult,
   options: ResolvedLeakOptions,
+  check: DiagnosisDeadline,
 ): Promise<LeakingResult> {
-  const plan = diagnosisPlan(fn, result, options)
+  const plan = diagnosisPlan(fn, result, options, check.endAt)
   for (let step = plan.next(); ; ) {
     if (step.done) return step.value
     const run = step.value
-    const deadline = performance.now() + run.ms
+    const deadline = Math.min(check.endAt, now() + run.ms)
     let made = 0
     try {
-      for (; made < run.calls && performance.now() < deadline; made++) {
+      for (; made < run.calls && now() < deadline; made++) {
         run.onCall?.()
-        await fn()
+        const value = fn()
+        // A call that stops settling (a pool that ran dry) ends the pass at the check's deadline.
+        if (isPromiseLike(value)) await check.settle(value, made + 1)
       }
       step = plan.next({ made })
     } catch (error) {
@@ -83,9 +96,10 @@ function* diagnosisPlan(
   fn: () => unknown,
   result: LeakingResult,
   options: ResolvedLeakOptions,
+  endAt: number,
 ): Generator<CallRun, LeakingResult, CallRunReport> {
   try {
-    return yield* diagnosisPasses(fn, result, options)
+    return yield* diagnosisPasses(fn, result, options, endAt)
   } finally {
     // Inspector sessions and snapshots leave objects only a second full GC frees (a quarter MB).
     markHeapUnsettled()
@@ -96,6 +110,7 @@ function* diagnosisPasses(
   fn: () => unknown,
   result: LeakingResult,
   options: ResolvedLeakOptions,
+  endAt: number,
 ): Generator<CallRun, LeakingResult, CallRunReport> {
   const diagnosis = newDiagnosis(result, options)
   const notes: string[] = []
@@ -112,6 +127,14 @@ function* diagnosisPasses(
   if (!options.retainers) return withWhere
   const refusal = RetainerProbe.refusal(options.retainersMaxHeap)
   if (refusal) return withNote(withWhere, refusal)
+  // A heap snapshot cannot be stopped halfway: skip it when it would not end before the check must.
+  const snapshotMs = 100 + (70 * readHeapBytes()) / (1024 * 1024)
+  if (now() + snapshotMs > endAt) {
+    return withNote(
+      withWhere,
+      `retainer paths skipped: the check's time ran out (a heap snapshot takes ~${Math.round(snapshotMs)} ms here)`,
+    )
+  }
   try {
     const target = diagnosis.takeRetainerTarget()
     if (target) return withRetainers(withWhere, RetainerProbe.pathTo(target))

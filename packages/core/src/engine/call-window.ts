@@ -1,5 +1,6 @@
 import type { GarbageCollector } from '../runtime/force-gc.js'
 import { readExternalBytes, readHeapBytes } from '../runtime/read-memory.js'
+import { now } from '../runtime/real-clock.js'
 
 /**
  * Calls between minor GCs inside a window. Weak collections drop dead entries only in a GC but keep
@@ -11,6 +12,9 @@ export const callsPerScavenge = 1024
 /** A window stops early once memory (after a scavenge) grew by this much: a big leak is already plain. */
 export const maxWindowGrowthBytes = 64 * 1024 * 1024
 
+/** Time between two looks at the clock inside a window, so a deadline is never overrun by much. */
+const chunkMs = 2
+
 /** What a driver reports after making a window of calls. */
 export interface CallReport {
   /** Calls made: fewer than asked when the deadline passed or memory grew past the window's cap. */
@@ -20,34 +24,39 @@ export interface CallReport {
 }
 
 /**
- * Paces a window of calls for both drivers: a minor GC every `callsPerScavenge` calls, and an early
- * stop when memory has grown past `maxWindowGrowthBytes`.
+ * Paces a window of calls for both drivers: chunks of about `chunkMs`, a minor GC every
+ * `callsPerScavenge` calls, and an early stop when memory has grown past `maxWindowGrowthBytes`.
  */
 export class CallWindow {
   readonly #collect: GarbageCollector
   readonly #startBytes: number
-  readonly #startedAt = performance.now()
+  readonly #startedAt = now()
+  readonly #stride: number
   #pausedMs = 0
 
   constructor(
     collect: GarbageCollector,
     readonly count: number,
+    callMs: number,
   ) {
     this.#collect = collect
     this.#startBytes = readHeapBytes() + readExternalBytes()
+    this.#stride = Math.max(1, Math.min(callsPerScavenge, Math.floor(chunkMs / Math.max(callMs, 1e-6))))
   }
 
-  /** Size of the next chunk of calls starting at `made`, ending at a scavenge or the window's end. */
+  /** End of the next chunk of calls starting at `made`: at a scavenge, a look at the clock or the window's end. */
   chunkEnd(made: number): number {
-    return Math.min(this.count, made + callsPerScavenge)
+    const scavenge = (Math.floor(made / callsPerScavenge) + 1) * callsPerScavenge
+    return Math.min(this.count, made + this.#stride, scavenge)
   }
 
-  /** Scavenges between chunks; returns false when the window must stop. */
-  betweenChunks(): boolean {
-    const before = performance.now()
+  /** Scavenges when a chunk ended at a scavenge point; returns false when the window must stop. */
+  betweenChunks(made: number): boolean {
+    if (made % callsPerScavenge !== 0) return true
+    const before = now()
     this.#collect({ type: 'minor' })
     const grown = readHeapBytes() + readExternalBytes() - this.#startBytes
-    this.#pausedMs += performance.now() - before
+    this.#pausedMs += now() - before
     return grown < maxWindowGrowthBytes
   }
 
@@ -57,6 +66,6 @@ export class CallWindow {
   }
 
   report(made: number): CallReport {
-    return { made, elapsedMs: performance.now() - this.#startedAt - this.#pausedMs }
+    return { made, elapsedMs: now() - this.#startedAt - this.#pausedMs }
   }
 }

@@ -1,15 +1,13 @@
-import { setImmediate as nextImmediate, setTimeout as sleep } from 'node:timers/promises'
 import { diagnoseAsync, diagnoseSync } from '../diagnosis/diagnose-leak.js'
-import {
-  ConcurrentCheckError,
-  FunctionThrewError,
-  FunctionTimeoutError,
-  NotAFunctionError,
-} from '../errors/leakproof-error.js'
+import { ConcurrentCheckError, FunctionThrewError, NotAFunctionError } from '../errors/leakproof-error.js'
 import { type LeakOptions, type ResolvedLeakOptions, resolveOptions } from '../options/resolve-options.js'
 import type { LeakResult } from '../result/leak-result.js'
 import { getGarbageCollector } from '../runtime/force-gc.js'
+import { nextImmediate, now, settleEventLoop } from '../runtime/real-clock.js'
 import { type CallReport, CallWindow } from './call-window.js'
+import { type CheckControl, checkBudget } from './check-control.js'
+import { Deadline } from './deadline.js'
+import { isPromiseLike } from './is-promise-like.js'
 import { measureLeak } from './measure-leak.js'
 
 /** `detectLeak`'s result type: a promise exactly when the function returns one. */
@@ -27,178 +25,172 @@ let running = false
  */
 export function detectLeak<R>(fn: () => R, options?: LeakOptions): DetectLeakReturn<R>
 export function detectLeak(fn: () => unknown, options?: LeakOptions): LeakResult | Promise<LeakResult> {
+  return runCheck(fn, options)
+}
+
+/**
+ * `detectLeak` for a check that a test owns: the adapters pass the time left before the test's
+ * timeout (the default budget) and a signal that ends the check when the test ends.
+ */
+export function runCheck(
+  fn: () => unknown,
+  options?: LeakOptions,
+  control?: CheckControl,
+): LeakResult | Promise<LeakResult> {
   if (typeof fn !== 'function') throw new NotAFunctionError(fn)
   const resolved = resolveOptions(options)
   if (running) throw new ConcurrentCheckError()
   running = true
-  const startedAt = performance.now()
+  const startedAt = now()
+  const budget = checkBudget(options?.timeout, control)
+  // A leak verdict leaves part of the budget to its diagnosis; a clean verdict may use all of it.
+  const reserve = resolved.sites ? Math.min(0.35 * budget, 2500) : 0
+  let calls = 1
+  const deadline = new Deadline(
+    startedAt,
+    startedAt + budget - reserve,
+    startedAt + budget,
+    control?.signal,
+    () => calls,
+  )
   let first: unknown
   try {
-    first = fn()
+    deadline.throwIfAborted()
+    try {
+      first = fn()
+    } catch (error) {
+      throw wrapThrow(1, error)
+    }
   } catch (error) {
     running = false
-    throw new FunctionThrewError(1, error)
+    deadline.clear()
+    throw error
   }
   if (!isPromiseLike(first)) {
     try {
-      return detectSync(fn, resolved, startedAt)
+      return detectSync(fn, resolved, deadline, (made) => {
+        calls = made
+      })
     } finally {
       running = false
+      deadline.clear()
     }
   }
-  return detectAsync(fn, first, resolved, startedAt).finally(() => {
+  return detectAsync(fn, first, resolved, deadline, (made) => {
+    calls = made
+  }).finally(() => {
     running = false
+    deadline.clear()
   })
 }
 
-function detectSync(fn: () => unknown, options: ResolvedLeakOptions, startedAt: number): LeakResult {
+function detectSync(
+  fn: () => unknown,
+  options: ResolvedLeakOptions,
+  deadline: Deadline,
+  progress: (calls: number) => void,
+): LeakResult {
   const collect = getGarbageCollector()
   const measurement = measureLeak({
     options,
     async: false,
-    startedAt,
-    firstCallMs: performance.now() - startedAt,
+    startedAt: deadline.startedAt,
+    firstCallMs: now() - deadline.startedAt,
+    verdictAt: deadline.verdictAt,
   })
   let calls = 1
+  let callMs = now() - deadline.startedAt
   let report: CallReport | undefined
   let step = measurement.next()
   for (; !step.done; step = measurement.next(report)) {
-    const window = new CallWindow(collect, step.value)
+    const window = new CallWindow(collect, step.value, callMs)
     let made = 0
     try {
       while (made < window.count) {
         const end = window.chunkEnd(made)
         for (; made < end; made++) fn()
-        if (made < window.count && !window.betweenChunks()) break
+        if (made < window.count && (!window.betweenChunks(made) || deadline.verdictExpired)) break
       }
     } catch (error) {
-      throw new FunctionThrewError(calls + made + 1, error)
+      throw wrapThrow(calls + made + 1, error)
     }
     calls += made
+    progress(calls)
     report = window.report(made)
+    if (made > 0) callMs = report.elapsedMs / made
   }
   const result = step.value
-  return result.status === 'leaking' && options.sites ? diagnoseSync(fn, result, options) : result
+  if (result.status !== 'leaking' || !options.sites) return result
+  const diagnosed = diagnoseSync(fn, result, options, deadline.endAt)
+  return {
+    ...diagnosed,
+    durationMs: now() - deadline.startedAt,
+    diagnosisMs: now() - deadline.startedAt - result.verdictMs,
+  }
 }
 
 async function detectAsync(
   fn: () => unknown,
   first: PromiseLike<unknown>,
   options: ResolvedLeakOptions,
-  startedAt: number,
+  deadline: Deadline,
+  progress: (calls: number) => void,
 ): Promise<LeakResult> {
   const collect = getGarbageCollector()
-  const deadline = new Deadline(options.timeout, startedAt)
-  try {
-    await deadline.settle(first, 1)
-    // The runner may still be sending the previous test's results: memory it frees during the
-    // first window would cancel out growth there. Let it finish first.
-    for (let round = 0; round < 3; round++) await settleEventLoop()
-    const measurement = measureLeak({
-      options,
-      async: true,
-      startedAt,
-      firstCallMs: performance.now() - startedAt,
-    })
-    let calls = 1
-    let report: CallReport | undefined
-    let step = measurement.next()
-    for (; !step.done; step = measurement.next(report)) {
-      const window = new CallWindow(collect, step.value)
-      let made = 0
-      while (made < window.count && !deadline.expired) {
-        const end = window.chunkEnd(made)
-        for (; made < end && !deadline.expired; made++) {
-          let value: unknown
-          try {
-            value = fn()
-          } catch (error) {
-            throw new FunctionThrewError(calls + made + 1, error)
-          }
-          if (isPromiseLike(value)) await deadline.settle(value, calls + made + 1)
+  await deadline.settle(first, 1)
+  // The runner may still be sending the previous test's results: memory it frees during the
+  // first window would cancel out growth there. Let it finish first.
+  for (let round = 0; round < 3; round++) await deadline.race(settleEventLoop())
+  const measurement = measureLeak({
+    options,
+    async: true,
+    startedAt: deadline.startedAt,
+    firstCallMs: now() - deadline.startedAt,
+    verdictAt: deadline.verdictAt,
+  })
+  let calls = 1
+  let callMs = now() - deadline.startedAt
+  let report: CallReport | undefined
+  let step = measurement.next()
+  for (; !step.done; step = measurement.next(report)) {
+    const window = new CallWindow(collect, step.value, callMs)
+    let made = 0
+    while (made < window.count && !deadline.verdictExpired) {
+      const end = window.chunkEnd(made)
+      for (; made < end && !deadline.verdictExpired; made++) {
+        let value: unknown
+        try {
+          value = fn()
+        } catch (error) {
+          throw wrapThrow(calls + made + 1, error)
         }
-        if (made >= window.count) break
-        // Work the calls scheduled for later (immediates, expired timers) runs now and then, as it
-        // would between real calls, instead of piling up for the whole window.
-        const before = performance.now()
-        await nextImmediate()
-        window.pause(performance.now() - before)
-        if (!window.betweenChunks()) break
+        if (isPromiseLike(value)) await deadline.settle(value, calls + made + 1)
       }
-      calls += made
-      report = window.report(made)
-      await settleEventLoop()
+      if (made >= window.count) break
+      // Work the calls scheduled for later (immediates, expired timers) runs now and then, as it
+      // would between real calls, instead of piling up for the whole window.
+      const before = now()
+      await deadline.race(nextImmediate())
+      window.pause(now() - before)
+      if (!window.betweenChunks(made)) break
     }
-    const result = step.value
-    return result.status === 'leaking' && options.sites ? await diagnoseAsync(fn, result, options) : result
-  } finally {
-    deadline.clear()
+    deadline.throwIfAborted()
+    calls += made
+    progress(calls)
+    report = window.report(made)
+    if (made > 0) callMs = report.elapsedMs / made
+    await deadline.race(settleEventLoop())
+  }
+  const result = step.value
+  if (result.status !== 'leaking' || !options.sites) return result
+  const diagnosed = await diagnoseAsync(fn, result, options, deadline)
+  return {
+    ...diagnosed,
+    durationMs: now() - deadline.startedAt,
+    diagnosisMs: now() - deadline.startedAt - result.verdictMs,
   }
 }
 
-/**
- * Lets timers, immediates and I/O callbacks queued by the calls run, so that memory they release is
- * released before the sample. The timers come from `node:timers`, which fake timers do not replace.
- */
-async function settleEventLoop(): Promise<void> {
-  await sleep(0)
-  await nextImmediate()
-}
-
-/** One timer for the whole check: awaiting a call never allocates a timer per call. */
-class Deadline {
-  expired = false
-  #wake: (() => void) | undefined
-  readonly #timer: NodeJS.Timeout
-
-  constructor(
-    readonly timeout: number,
-    startedAt: number,
-  ) {
-    this.#timer = setTimeout(
-      () => {
-        this.expired = true
-        this.#wake?.()
-      },
-      Math.max(0, startedAt + timeout - performance.now()),
-    )
-    this.#timer.unref()
-  }
-
-  /** Waits for `value`; throws if the deadline passes first or if it rejects. */
-  async settle(value: PromiseLike<unknown>, call: number): Promise<void> {
-    let settled = false
-    try {
-      await new Promise<void>((resolve, reject) => {
-        this.#wake = resolve
-        value.then(
-          () => {
-            settled = true
-            resolve()
-          },
-          (error: unknown) => {
-            settled = true
-            reject(error)
-          },
-        )
-      })
-    } catch (error) {
-      throw new FunctionThrewError(call, error)
-    } finally {
-      this.#wake = undefined
-    }
-    if (!settled) throw new FunctionTimeoutError(call, this.timeout)
-  }
-
-  clear(): void {
-    clearTimeout(this.#timer)
-  }
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  )
+function wrapThrow(call: number, error: unknown): Error {
+  return error instanceof FunctionThrewError ? error : new FunctionThrewError(call, error)
 }

@@ -2,77 +2,91 @@ import type { ResolvedLeakOptions } from '../options/resolve-options.js'
 import type { LeakResult, LeakStatus } from '../result/leak-result.js'
 import { getGarbageCollector } from '../runtime/force-gc.js'
 import { readExternalBytes, readHeapBytes } from '../runtime/read-memory.js'
+import { now } from '../runtime/real-clock.js'
 import { settleHeap } from '../runtime/settle-heap.js'
+import { CallCost } from './call-cost.js'
 import { type CallReport, maxWindowGrowthBytes } from './call-window.js'
-import { type JudgeSettings, judgeSeries, measureWindow } from './judge-series.js'
+import { findCleanSpan, growthBetween, type JudgeSettings, judgeSeries } from './judge-series.js'
 import { SampleSeries } from './sample-series.js'
 
-/** What the driver tells the measurement about the first call, made before measuring starts. */
+/** What the driver tells the measurement about the check. */
 export interface MeasureContext {
   options: ResolvedLeakOptions
   async: boolean
   startedAt: number
   firstCallMs: number
+  /** No window may start calls that would run past this time (real clock). */
+  verdictAt: number
 }
 
-/** Calls per window grow by these factors in turn: irregular, so a sawtooth cannot alias with them. */
+/** Calls per window grow by these factors in turn while calls are cheap: irregular, so a sawtooth cannot alias. */
 const windowGrowth = [2.3, 2.9, 2.1, 2.6, 2.4]
-/** The first window makes up to this many calls when they are cheap: small leaks need room to show. */
-const firstWindowCalls = 16_384
-/** Time the first window may take on its way to `firstWindowCalls`. */
-const firstWindowMs = 20
-const maxSamples = 64
+/** Calls cost at most this much for windows to grow geometrically (long windows, few GCs). */
+const cheapCallMs = 0.02
+/** Fewest calls in a window of a costly function. */
+const minWindowCalls = 8
+const maxSamples = 512
+/** Coarsest resolution a clean verdict may claim when the budget is spent. */
+const finalResolution = 48
 
 /**
  * The measurement, written once for sync and async drivers: it yields how many calls to make next
- * (0: only let the event loop settle), and the driver resumes it once they are made (for async
- * functions, after the event loop settled). After each window it forces a full GC, samples memory
- * and judges the series.
+ * (0: only let the event loop settle), and the driver resumes it once they are made. After each
+ * window it forces a full GC, samples memory and judges the series.
+ *
+ * The plan follows the measured costs. Cheap calls: windows grow geometrically, so a few long
+ * windows (and few GCs) cover many calls. Costly calls: windows of equal length, each costing about
+ * two full GCs, so the budget buys many windows (GCs are cheap evidence next to such calls).
  */
 export function* measureLeak(context: MeasureContext): Generator<number, LeakResult, CallReport | undefined> {
   const { options } = context
-  let settings = judgeSettings(options, context.async, context.firstCallMs)
   const collect = getGarbageCollector()
   const series = new SampleSeries(maxSamples)
-  primeMeter(settings)
+  const cost = new CallCost(context.firstCallMs)
+  primeMeter()
   let calls = 1
   let collections = 0
-  let gcMs = 0
-  let callMs = context.firstCallMs
-  const deadline = context.startedAt + options.timeout
 
   const sample = () => {
-    const before = performance.now()
+    const before = now()
     collect()
-    gcMs = performance.now() - before
+    cost.collected(now() - before)
     collections++
     series.push(calls, readHeapBytes(), readExternalBytes())
   }
   const makeCalls = function* (count: number): Generator<number, void, CallReport | undefined> {
     const report = (yield count) ?? { made: count, elapsedMs: 0 }
     calls += report.made
-    if (report.made > 0) callMs = report.elapsedMs / report.made
+    cost.called(report.made, report.elapsedMs)
     sample()
     // Growth is believed only after a second look: engine caches (compiled regexps) age out on the
     // next full GC, and cleanup that runs after a GC (FinalizationRegistry callbacks, AbortSignal
     // bookkeeping) needs one more turn of the event loop (async functions) and one more GC.
-    if (measureWindow(series, series.length - 1, settings).trend === 'growing') {
+    const last = series.length - 1
+    if (last > 0 && growthBetween(series, last - 1, last) > granule(context.async)) {
       yield 0
       series.dropLast()
       sample()
     }
   }
-  const finish = (status: LeakStatus, bytesPerIteration: number, reason: string): LeakResult => {
+  const finish = (
+    status: LeakStatus,
+    bytesPerIteration: number,
+    reason: string,
+    resolution = Number.POSITIVE_INFINITY,
+  ): LeakResult => {
     const base = {
       bytesPerIteration,
       iterations: calls,
-      durationMs: performance.now() - context.startedAt,
+      durationMs: now() - context.startedAt,
+      verdictMs: now() - context.startedAt,
       collections,
       async: context.async,
       samples: series.toArray(),
       reason,
     }
     if (status === 'leaking') return { ...base, status, leaked: true }
+    if (status === 'clean') return { ...base, status, leaked: false, resolution }
     return { ...base, status, leaked: false }
   }
 
@@ -81,30 +95,21 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   if (warmupCalls > 0) {
     const report = (yield warmupCalls) ?? { made: warmupCalls, elapsedMs: 0 }
     calls += report.made
-    if (report.made > 0) callMs = report.elapsedMs / report.made
+    cost.called(report.made, report.elapsedMs)
   }
-  settings = judgeSettings(options, context.async, callMs)
   sample()
   const baseline = 0
+  let cheap = cost.callMs <= cheapCallMs
 
   for (let round = 0; ; round++) {
+    const settings = judgeSettings(options, context, cost)
     const judgement = judgeSeries(series, baseline, settings)
-    if (judgement.verdict === 'clean') return finish('clean', judgement.bytesPerIteration, judgement.reason)
+    if (judgement.verdict === 'clean') {
+      return finish('clean', judgement.bytesPerIteration, judgement.reason, judgement.resolution)
+    }
     if (judgement.verdict === 'leaking') {
-      // Confirm with windows as long as the last one instead of longer: a weak table or timer
-      // list sized by how much garbage piles up between full GCs grows with the windows' length,
-      // not with the calls, and stops growing when the length does. Two such windows cover
-      // more than a capacity step of any array (x1.5) or hash table (x2) a real leak grows.
-      const length = series.iteration(series.length - 1) - series.iteration(series.length - 2)
-      for (let confirmation = 0; confirmation < 2; confirmation++) {
-        const affordable = Math.floor((deadline - performance.now() - 2 * gcMs) / Math.max(callMs, 1e-6))
-        const next = Math.min(length, affordable, options.iterations - calls)
-        if (next < length / 2 || series.full) break
-        yield* makeCalls(next)
-        if (measureWindow(series, series.length - 1, settings).trend === 'growing') {
-          return finish('leaking', judgement.bytesPerIteration, judgement.reason)
-        }
-      }
+      const confirmed = yield* confirmLeak(judgement.from)
+      if (confirmed) return finish('leaking', judgement.bytesPerIteration, judgement.reason)
       return finish(
         'inconclusive',
         judgement.bytesPerIteration,
@@ -112,46 +117,103 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
           'that only a full GC frees (a weak table, pending timers) rather than a leak, most likely',
       )
     }
-    const latestRate = series.length > 1 ? measureWindow(series, series.length - 1, settings).rate : 0
-    const perCall = Math.max(callMs, 1e-6)
-    const desired = Math.max(
-      Math.ceil(calls * windowGrowth[round % windowGrowth.length]!),
-      round === 0
-        ? Math.max(settings.minCleanCalls, Math.min(firstWindowCalls, Math.floor(firstWindowMs / perCall)))
-        : 0,
-    )
-    const affordable = Math.floor((deadline - performance.now() - 2 * gcMs) / perCall)
-    const memoryCap = latestRate > 0 ? Math.floor(maxWindowGrowthBytes / latestRate) : desired
-    const next = Math.min(desired, affordable, memoryCap, options.iterations - calls)
-    if (next < 1 || series.full || (next < calls / 4 && next < desired && next < memoryCap)) {
-      const spent = calls >= options.iterations ? `${options.iterations} calls` : `${options.timeout} ms`
-      return finish(
-        'inconclusive',
-        judgement.bytesPerIteration,
-        `the budget of ${spent} ran out before the verdict was certain: ${judgement.reason}`,
-      )
-    }
+    // Once calls turn costly (a listener list that is O(n) to append to), windows stop growing.
+    if (cheap && cost.callMs > 4 * cheapCallMs) cheap = false
+    const next = planWindow(round, cheap)
+    if (next < 1 || series.full) return outOfBudget(judgement, settings)
     yield* makeCalls(next)
+  }
+
+  /** Calls in the next window, within the verdict's time and the memory a window may add. */
+  function planWindow(round: number, cheap: boolean): number {
+    const perCall = Math.max(cost.callMs, 1e-6)
+    const windowMs = Math.min(40, Math.max(5, 2 * cost.gcMs))
+    const desired = cheap
+      ? Math.max(
+          Math.ceil(calls * windowGrowth[round % windowGrowth.length]!),
+          round === 0 ? Math.floor(20 / perCall) : 0,
+        )
+      : Math.max(minWindowCalls, Math.round(windowMs / perCall))
+    // Leave time for the GC after the window and its second look.
+    const affordable = Math.floor((context.verdictAt - now() - 3 * cost.gcMs) / perCall)
+    const last = series.length - 1
+    const latestRate =
+      last > 0
+        ? growthBetween(series, last - 1, last) / (series.iteration(last) - series.iteration(last - 1))
+        : 0
+    const memoryCap = latestRate > 0 ? Math.floor(maxWindowGrowthBytes / latestRate) : desired
+    return Math.max(0, Math.min(desired, affordable, memoryCap, options.iterations - calls))
+  }
+
+  /**
+   * Windows of a leak verdict that grew in length (cheap calls) are confirmed by two windows as long
+   * as the last: a weak table or timer list sized by the garbage between full GCs grows with the
+   * windows' length, not with the calls. Equal windows confirm themselves.
+   */
+  function* confirmLeak(from: number): Generator<number, boolean, CallReport | undefined> {
+    const last = series.length - 1
+    let shortest = Number.POSITIVE_INFINITY
+    let longest = 0
+    for (let index = from + 1; index <= last; index++) {
+      const length = series.iteration(index) - series.iteration(index - 1)
+      shortest = Math.min(shortest, length)
+      longest = Math.max(longest, length)
+    }
+    if (longest <= 1.5 * shortest) return true
+    const length = series.iteration(last) - series.iteration(last - 1)
+    const rate = growthBetween(series, from, last) / (series.iteration(last) - series.iteration(from))
+    const start = series.length - 1
+    for (let confirmation = 0; confirmation < 2; confirmation++) {
+      const affordable = Math.floor((context.verdictAt - now() - 3 * cost.gcMs) / Math.max(cost.callMs, 1e-6))
+      const next = Math.min(length, affordable, options.iterations - calls)
+      if (next < length / 2 || series.full) break
+      yield* makeCalls(next)
+    }
+    const end = series.length - 1
+    if (end === start) return false
+    const growth = growthBetween(series, start, end, options.threshold)
+    const expected = rate * (series.iteration(end) - series.iteration(start))
+    return growth > granule(context.async) && growth >= expected / 3
+  }
+
+  /** The budget is spent: clean at a coarser resolution if the series allows it, else inconclusive. */
+  function outOfBudget(judgement: ReturnType<typeof judgeSeries>, settings: JudgeSettings): LeakResult {
+    const clean = findCleanSpan(series, baseline, settings, finalResolution)
+    if (clean) return finish('clean', clean.bytesPerIteration, clean.reason, clean.resolution)
+    const spent = calls >= options.iterations ? `${options.iterations} calls` : 'the time budget'
+    const reason =
+      judgement.verdict === 'undecided' && judgement.growing
+        ? `memory was still growing (~${Math.round(judgement.bytesPerIteration)} B/call) when ${spent} ran out: ` +
+          `${judgement.reason}. This may be a leak: give the check more time (\`timeout\`) to decide`
+        : `${spent} ran out before the verdict was certain: ${judgement.reason}`
+    return finish('inconclusive', judgement.bytesPerIteration, reason)
   }
 }
 
-/** A clean verdict needs windows of this many calls, when they fit in a quarter of the time budget. */
-const preferredCleanCalls = 2048
+/** Growth one window may show without being looked at twice. */
+function granule(async: boolean): number {
+  return async ? 4096 : 2048
+}
 
-function judgeSettings(options: ResolvedLeakOptions, async: boolean, callMs: number): JudgeSettings {
-  const affordable = Math.floor((0.25 * options.timeout) / Math.max(callMs, 1e-6))
+function judgeSettings(options: ResolvedLeakOptions, context: MeasureContext, cost: CallCost): JudgeSettings {
+  const callMs = Math.max(cost.callMs, 1e-6)
+  const granuleBytes = granule(context.async)
+  // Time a clean verdict should take for calls of this cost; the resolution it can afford follows.
+  const targetMs = 0.6 * (500 * callMs + 300)
+  const acceptResolution = Math.min(32, Math.max(0.5, (2.5 * granuleBytes * callMs) / targetMs))
+  const leakTargetMs = 1.5 * (500 * callMs + 300)
+  const budgetMs = context.verdictAt - context.startedAt
   return {
-    minCleanCalls: Math.max(16, Math.min(preferredCleanCalls, affordable)),
     threshold: options.threshold,
-    // JIT feedback and deoptimisation data of newly optimised code land in the heap once; letting
-    // the event loop turn also wakes the runner's own timers and I/O.
-    noiseBytes: async ? 32 * 1024 : 16 * 1024,
-    dropBytes: async ? 8 * 1024 : 4 * 1024,
-    externalSlackBytes: 8192,
-    resolution: 1,
-    foreignFrees: async,
-    confirmWindows: 3,
-    maxRateDrop: 2.5,
+    granuleBytes,
+    acceptResolution,
+    foreignFrees: context.async,
+    minLeakCalls: Math.max(
+      16,
+      Math.min(4096, Math.floor(leakTargetMs / callMs), Math.floor((0.4 * budgetMs) / callMs)),
+    ),
+    minLeakBytes: context.async ? 64 * 1024 : 12 * 1024,
+    maxRateDrop: context.async ? 4 : 3,
   }
 }
 
@@ -159,13 +221,22 @@ function judgeSettings(options: ResolvedLeakOptions, async: boolean, callMs: num
  * Runs the meter's own code until V8 has allocated its feedback vectors and bytecode (lazily, after
  * several invocations), so that this one-off allocation does not land in a measured window.
  */
-function primeMeter(settings: JudgeSettings): void {
-  const dummy = new SampleSeries(4)
-  for (let i = 0; i < 4; i++) dummy.push(i, 0, 0)
+function primeMeter(): void {
+  const dummy = new SampleSeries(8)
+  for (let i = 0; i < 8; i++) dummy.push(i * 100, i, 0)
+  const settings: JudgeSettings = {
+    threshold: 0,
+    granuleBytes: 1,
+    acceptResolution: 0,
+    foreignFrees: false,
+    minLeakCalls: 1,
+    minLeakBytes: 1,
+    maxRateDrop: 2,
+  }
   for (let i = 0; i < 32; i++) {
     readHeapBytes()
     readExternalBytes()
-    performance.now()
+    now()
     judgeSeries(dummy, 1, settings)
   }
 }

@@ -90,6 +90,21 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
 }
 
+/** The test that owned a check ended (timed out, failed) while the check was still running. */
+export class CheckCancelledError extends LeakproofError {
+  override name = 'CheckCancelledError'
+  constructor(
+    readonly elapsedMs: number,
+    readonly calls: number,
+  ) {
+    super(
+      `leakproof: the leak check was still running when its test ended, after ${Math.round(elapsedMs)} ms: ` +
+        `${calls.toLocaleString('en-US')} calls made, no verdict yet. Raise the test timeout, or pass a ` +
+        'smaller `timeout` option so the check answers in time.',
+    )
+  }
+}
+
 /** A leak found by a `leakCheck` annotation; its message is the same as the matcher's. */
 export class LeakCheckFailure extends LeakproofError {
   override name = 'LeakCheckFailure'

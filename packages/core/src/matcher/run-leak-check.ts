@@ -1,4 +1,5 @@
-import { detectLeak } from '../engine/detect-leak.js'
+import type { CheckControl } from '../engine/check-control.js'
+import { runCheck } from '../engine/detect-leak.js'
 import { LeakCheckFailure } from '../errors/leakproof-error.js'
 import type { LeakOptions } from '../options/resolve-options.js'
 import { formatLeakMessage } from '../report/format-leak-message.js'
@@ -22,6 +23,7 @@ export function runLeakCheck(
   body: () => unknown,
   options: LeakCheckOptions,
   record: (result: LeakResult) => void,
+  control?: CheckControl,
 ): unknown {
   const { trigger, ...leakOptions } = options
   if (!isLeakCheckTriggered(trigger)) return body()
@@ -31,6 +33,6 @@ export function runLeakCheck(
       throw new LeakCheckFailure(formatLeakMessage(result))
     }
   }
-  const outcome = detectLeak(body, leakOptions)
+  const outcome = runCheck(body, leakOptions, control)
   return outcome instanceof Promise ? outcome.then(judge) : judge(outcome as LeakResult)
 }

@@ -1,4 +1,5 @@
-import { detectLeak } from '../engine/detect-leak.js'
+import type { CheckControl } from '../engine/check-control.js'
+import { runCheck } from '../engine/detect-leak.js'
 import { NotAFunctionError } from '../errors/leakproof-error.js'
 import { type LeakOptions, resolveOptions } from '../options/resolve-options.js'
 import { formatLeakMessage } from '../report/format-leak-message.js'
@@ -36,10 +37,11 @@ export function runLeakMatcher(
   context: MatcherContextLike,
   received: unknown,
   options?: LeakOptions,
+  control?: CheckControl,
 ): LeakMatcherOutcome | Promise<LeakMatcherOutcome> {
   if (typeof received !== 'function') throw new NotAFunctionError(received)
   const { strict } = resolveOptions(options)
-  const outcome = detectLeak(received as () => unknown, options)
+  const outcome = runCheck(received as () => unknown, options, control)
   const toOutcome = (result: LeakResult): LeakMatcherOutcome => {
     const pass = result.status === 'inconclusive' && strict ? context.isNot : result.leaked
     return { pass, result, message: () => formatMatcherMessage(context, result) }

@@ -19,9 +19,10 @@ export interface LeakOptions {
    */
   threshold?: number
   /**
-   * Time budget in milliseconds. When it runs out the verdict is `inconclusive` unless the
-   * measurements already decide; an async function that never settles is abandoned then.
-   * @default 10_000
+   * Time budget of the whole check (verdict and diagnosis) in milliseconds. When it runs out the
+   * verdict is `inconclusive` unless the measurements already decide; an async call still in
+   * flight may finish until then, and one that never settles is abandoned.
+   * @default the time left before the test's own timeout, less a margin (10_000 outside a test)
    */
   timeout?: number
   /**
@@ -86,6 +87,9 @@ export const defaultLeakOptions: Readonly<ResolvedLeakOptions> = {
   exclude: ['/node_modules/'],
 }
 
+/** The largest delay Node's timers accept. */
+const maxTimerDelay = 2 ** 31 - 1
+
 const knownOptions = new Set(Object.keys(defaultLeakOptions))
 
 /** Validates user options and applies defaults; the one place where defaults live. */
@@ -109,8 +113,13 @@ export function resolveOptions(options: LeakOptions | undefined = {}): ResolvedL
     throw new InvalidOptionError('warmup', resolved.warmup, `less than iterations (${resolved.iterations})`)
   }
   nonNegative('threshold', resolved.threshold)
-  if (!(typeof resolved.timeout === 'number' && resolved.timeout > 0)) {
-    throw new InvalidOptionError('timeout', resolved.timeout, 'a positive number of milliseconds')
+  // Node clamps longer timer delays to 1 ms: such a budget would end at once.
+  if (!(typeof resolved.timeout === 'number' && resolved.timeout > 0 && resolved.timeout <= maxTimerDelay)) {
+    throw new InvalidOptionError(
+      'timeout',
+      resolved.timeout,
+      `a number of milliseconds from 1 to ${maxTimerDelay}`,
+    )
   }
   boolean('strict', resolved.strict)
   boolean('debug', resolved.debug)

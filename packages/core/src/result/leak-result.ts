@@ -14,7 +14,10 @@ interface LeakResultBase {
   bytesPerIteration: number
   /** Calls made, warm-up included. */
   iterations: number
+  /** The whole check, diagnosis included. */
   durationMs: number
+  /** Time to the verdict, without the diagnosis. */
+  verdictMs: number
   /** Full garbage collections forced: nearly all of the verdict's cost. */
   collections: number
   /** Whether the function returned promises (awaited one at a time). */
@@ -27,6 +30,8 @@ interface LeakResultBase {
 export interface CleanResult extends LeakResultBase {
   status: 'clean'
   leaked: false
+  /** The smallest leak, in bytes per call, that this verdict rules out. */
+  resolution: number
 }
 
 export interface LeakingResult extends LeakResultBase {
@@ -38,6 +43,8 @@ export interface LeakingResult extends LeakResultBase {
   retainers?: RetainerPath[]
   /** What the diagnosis pass could not find, and why; the verdict stands regardless. */
   diagnosisNotes?: string[]
+  /** Time the diagnosis took. */
+  diagnosisMs?: number
 }
 
 export interface InconclusiveResult extends LeakResultBase {

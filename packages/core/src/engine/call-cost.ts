@@ -1,0 +1,35 @@
+/**
+ * The measured cost of a call and of a full GC, as the check goes: the plan of windows follows them.
+ * Calls are weighted towards recent windows, since a leak can make calls slower as it grows.
+ */
+export class CallCost {
+  #callMs: number
+  #gcMs = 0
+
+  constructor(firstCallMs: number) {
+    this.#callMs = firstCallMs
+  }
+
+  get callMs(): number {
+    return this.#callMs
+  }
+
+  /** Duration of the last full GC; a GC under a busy machine counts until the next one. */
+  get gcMs(): number {
+    return this.#gcMs
+  }
+
+  called(made: number, elapsedMs: number): void {
+    if (made <= 0) return
+    const latest = elapsedMs / made
+    // The first call compiles the function: forget it once real windows are measured.
+    this.#callMs = this.#seen ? 0.5 * this.#callMs + 0.5 * latest : latest
+    this.#seen = true
+  }
+
+  collected(ms: number): void {
+    this.#gcMs = this.#gcMs === 0 ? ms : 0.7 * this.#gcMs + 0.3 * ms
+  }
+
+  #seen = false
+}

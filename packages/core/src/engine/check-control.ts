@@ -1,0 +1,24 @@
+/**
+ * What the test that owns a check tells it. The runner adapters fill it in; a plain `detectLeak`
+ * call has none of it.
+ */
+export interface CheckControl {
+  /** Aborted when the test ends for any reason (timeout, failure, the runner moving on). */
+  signal?: AbortSignal
+  /** Time left before the test's own timeout, in ms: the default budget of the check. */
+  timeLeftMs?: number
+}
+
+/** Default budget of a check that no test timeout bounds. */
+export const defaultBudgetMs = 10_000
+
+/**
+ * The check's total budget in ms: the `timeout` option when given, else the time left in the test
+ * minus a margin for the runner's own work (the reporter, hooks), else `defaultBudgetMs`.
+ */
+export function checkBudget(timeout: number | undefined, control: CheckControl | undefined): number {
+  if (timeout !== undefined) return timeout
+  const left = control?.timeLeftMs
+  if (left === undefined || !Number.isFinite(left)) return defaultBudgetMs
+  return Math.max(1, Math.min(defaultBudgetMs * 3, left - Math.max(150, 0.1 * left)))
+}
