@@ -1,4 +1,5 @@
 import { diagnoseAsync, diagnoseSync } from '../diagnosis/diagnose-leak.js'
+import { realmOf } from '../diagnosis/sites/realm-of.js'
 import { ConcurrentCheckError, FunctionThrewError, NotAFunctionError } from '../errors/leakproof-error.js'
 import { type LeakOptions, type ResolvedLeakOptions, resolveOptions } from '../options/resolve-options.js'
 import type { LeakResult } from '../result/leak-result.js'
@@ -9,6 +10,7 @@ import { type CheckControl, checkBudget } from './check-control.js'
 import { Deadline } from './deadline.js'
 import { isPromiseLike } from './is-promise-like.js'
 import { measureLeak } from './measure-leak.js'
+import { probeDeferredWork } from './probe-deferred-work.js'
 
 /** `detectLeak`'s result type: a promise exactly when the function returns one. */
 export type DetectLeakReturn<R> = R extends PromiseLike<unknown> ? Promise<LeakResult> : LeakResult
@@ -119,7 +121,7 @@ function detectSync(
     report = window.report(made)
     if (made > 0) callMs = report.elapsedMs / made
   }
-  const result = step.value
+  const result = deferredRelease(fn, step.value, callMs)
   if (result.status !== 'leaking' || !options.sites) return result
   const diagnosed = diagnoseSync(fn, result, options, deadline.endAt)
   return {
@@ -188,6 +190,29 @@ async function detectAsync(
     ...diagnosed,
     durationMs: now() - deadline.startedAt,
     diagnosisMs: now() - deadline.startedAt - result.verdictMs,
+  }
+}
+
+/**
+ * A synchronous check never lets the event loop turn, so memory held by the timers, ticks,
+ * microtasks or finalization callbacks a function schedules is never released there. No leak
+ * verdict may rest on that: such growth is answered inconclusive, with the fix.
+ */
+function deferredRelease(fn: () => unknown, result: LeakResult, callMs: number): LeakResult {
+  if (result.status !== 'leaking') return result
+  const calls = Math.max(8, Math.min(50, Math.floor(100 / Math.max(callMs, 1e-6))))
+  const work = probeDeferredWork(fn, calls, realmOf(fn))
+  if (work.lasting || work.kinds.length === 0) return result
+  const { status: _status, leaked: _leaked, ...rest } = result
+  return {
+    ...rest,
+    status: 'inconclusive',
+    leaked: false,
+    reason:
+      `memory grew (~${Math.round(result.bytesPerIteration)} B/call), but each call schedules work that ` +
+      `releases memory only once the event loop turns (${work.kinds.join(', ')}), which a synchronous check ` +
+      'never lets happen. Make the checked function async (e.g. `async () => { fn(); await new Promise((r) => ' +
+      'setImmediate(r)) }`) and await the check',
   }
 }
 

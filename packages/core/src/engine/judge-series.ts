@@ -83,7 +83,14 @@ export function findCleanSpan(
     const calls = series.iteration(last) - series.iteration(from)
     if (calls < series.iteration(from)) break
     const growth = growthBetween(series, from, last, settings.threshold)
-    const allowance = Math.max(growth, settings.granuleBytes, 2 * largestDrop(series, from, last))
+    // A span that shrank proves nothing: a collection that moved its backing store (to large-object
+    // space, say) frees the old one while it still leaks.
+    if (growth < -settings.granuleBytes) continue
+    // Growth can hide behind memory freed meanwhile. A synchronous window owns the thread, so what
+    // it frees is the function's own (a collection moving its backing store); when the event loop
+    // turns, others free memory too, and the span's swings widen what it could hide.
+    const swings = settings.foreignFrees ? 2 * largestDrop(series, from, last) : 0
+    const allowance = Math.max(growth, settings.granuleBytes, swings)
     const resolution = (2.5 * allowance) / calls
     if (resolution > acceptResolution) continue
     return {
@@ -119,6 +126,14 @@ function judgeGrowth(series: SampleSeries, baseline: number, settings: JudgeSett
       growth > settings.granuleBytes ? 'memory grew, but not beyond noise yet' : 'memory did not grow',
     )
   }
+  // A leak grows in most windows; one-off growth (JIT metadata, an engine table resized now and
+  // then) shows in a few and sums up over many windows.
+  let grew = 0
+  for (let index = from + 1; index <= last; index++) {
+    if (growthBetween(series, index - 1, index, settings.threshold) > 0) grew++
+  }
+  if (grew < 0.5 * (last - from))
+    return undecided(rate, growing, 'memory grew in too few windows to be steady')
   // Both halves of the span must grow at a comparable rate: a filling cache slows down.
   let middle = from + 1
   while (middle < last - 1 && series.iteration(middle) - series.iteration(from) < calls / 2) middle++

@@ -1,5 +1,6 @@
 import type { ResolvedLeakOptions } from '../options/resolve-options.js'
 import type { LeakResult, LeakStatus } from '../result/leak-result.js'
+import { clearKeptObjects } from '../runtime/clear-kept-objects.js'
 import { getGarbageCollector } from '../runtime/force-gc.js'
 import { readExternalBytes, readHeapBytes } from '../runtime/read-memory.js'
 import { now } from '../runtime/real-clock.js'
@@ -49,6 +50,7 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
 
   const sample = () => {
     const before = now()
+    clearKeptObjects()
     collect()
     cost.collected(now() - before)
     collections++
@@ -100,6 +102,8 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   sample()
   const baseline = 0
   let cheap = cost.callMs <= cheapCallMs
+  let fixedLength: number | undefined
+  let costlyLength: number | undefined
 
   for (let round = 0; ; round++) {
     const settings = judgeSettings(options, context, cost)
@@ -110,12 +114,10 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     if (judgement.verdict === 'leaking') {
       const confirmed = yield* confirmLeak(judgement.from)
       if (confirmed) return finish('leaking', judgement.bytesPerIteration, judgement.reason)
-      return finish(
-        'inconclusive',
-        judgement.bytesPerIteration,
-        'memory grew with the length of the windows but not over windows of equal length: garbage ' +
-          'that only a full GC frees (a weak table, pending timers) rather than a leak, most likely',
-      )
+      // The growth followed the windows' length (garbage that only a full GC frees: a weak table,
+      // pending timers), not the calls: measure on with windows of this length only.
+      fixedLength ??= series.iteration(series.length - 1) - series.iteration(series.length - 2)
+      continue
     }
     // Once calls turn costly (a listener list that is O(n) to append to), windows stop growing.
     if (cheap && cost.callMs > 4 * cheapCallMs) cheap = false
@@ -128,12 +130,23 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   function planWindow(round: number, cheap: boolean): number {
     const perCall = Math.max(cost.callMs, 1e-6)
     const windowMs = Math.min(40, Math.max(5, 2 * cost.gcMs))
-    const desired = cheap
-      ? Math.max(
-          Math.ceil(calls * windowGrowth[round % windowGrowth.length]!),
-          round === 0 ? Math.floor(20 / perCall) : 0,
-        )
-      : Math.max(minWindowCalls, Math.round(windowMs / perCall))
+    let desired: number
+    if (fixedLength) desired = fixedLength
+    else if (cheap) {
+      desired = Math.max(
+        Math.ceil(calls * windowGrowth[round % windowGrowth.length]!),
+        round === 0 ? Math.floor(20 / perCall) : 0,
+      )
+    } else {
+      // Windows of one length, so garbage that piles up between full GCs (weak tables, timer
+      // lists) looks the same in each; a new length only when the calls' cost changed a lot.
+      const windowMs = Math.min(40, Math.max(5, 2 * cost.gcMs))
+      const drifted =
+        costlyLength !== undefined && Math.abs(Math.log((costlyLength * perCall) / windowMs)) > Math.log(4)
+      if (costlyLength === undefined || drifted)
+        costlyLength = Math.max(minWindowCalls, Math.round(windowMs / perCall))
+      desired = costlyLength
+    }
     // Leave time for the GC after the window and its second look.
     const affordable = Math.floor((context.verdictAt - now() - 3 * cost.gcMs) / perCall)
     const last = series.length - 1
@@ -159,14 +172,14 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
       shortest = Math.min(shortest, length)
       longest = Math.max(longest, length)
     }
-    if (longest <= 1.5 * shortest) return true
+    if (longest <= 1.1 * shortest) return true
     const length = series.iteration(last) - series.iteration(last - 1)
     const rate = growthBetween(series, from, last) / (series.iteration(last) - series.iteration(from))
     const start = series.length - 1
     for (let confirmation = 0; confirmation < 2; confirmation++) {
       const affordable = Math.floor((context.verdictAt - now() - 3 * cost.gcMs) / Math.max(cost.callMs, 1e-6))
       const next = Math.min(length, affordable, options.iterations - calls)
-      if (next < length / 2 || series.full) break
+      if (next < length / 2 || series.full) return false
       yield* makeCalls(next)
     }
     const end = series.length - 1
