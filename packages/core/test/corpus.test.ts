@@ -13,13 +13,19 @@ interface CorpusCase {
   file: string
   trap: string
   expected: 'leaking' | 'clean'
+  cost: 'us' | '0.1ms' | '1ms' | '3ms' | '10ms'
+  /** A costly case that runs here too. */
+  test?: boolean
   /** A known weakness, measured by the bench but not asserted here (see the case's comment). */
   limitation?: string
 }
 
 // Every case in a fresh process: module state, timers and engine caches of one case must not reach
 // another, and the verdict must not depend on what ran before. Runs against the built package.
-describe.each(groupByFile(allCases as CorpusCase[]))('corpus: %s', (_file, cases) => {
+// Costly cases (0.1-10 ms per call) take seconds each: only the few marked `test: true` run here,
+// the rest run in the bench (`npm run bench -- --cost 1ms`).
+const tested = (allCases as CorpusCase[]).filter((c) => c.cost === 'us' || c.test)
+describe.each(groupByFile(tested))('corpus: %s', (_file, cases) => {
   const asserted = cases.filter((c) => !c.limitation)
   test.each(asserted.map((c) => [c.name, c] as const))('%s', async (_name, entry) => {
     const { stdout } = await run(process.execPath, [runCase, entry.name], { maxBuffer: 1 << 24 })
