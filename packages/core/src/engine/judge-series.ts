@@ -97,7 +97,7 @@ export function findCleanSpan(
       verdict: 'clean',
       bytesPerIteration: Math.max(0, growth / calls),
       resolution,
-      reason: `no retained growth over the last ${calls.toLocaleString('en-US')} calls`,
+      reason: `no leak >= ${formatResolution(resolution)} B/call over the last ${calls.toLocaleString('en-US')} calls`,
     }
   }
   return undefined
@@ -162,4 +162,11 @@ function judgeGrowth(series: SampleSeries, baseline: number, settings: JudgeSett
 
 function undecided(rate: number, growing: boolean, reason: string): Judgement {
   return { verdict: 'undecided', bytesPerIteration: rate, growing, reason }
+}
+
+/** `0.4`, `6`, `24`: one decimal below 10 B/call, whole bytes above. */
+function formatResolution(bytesPerCall: number): string {
+  return bytesPerCall < 10
+    ? (Math.ceil(bytesPerCall * 10) / 10).toString()
+    : Math.ceil(bytesPerCall).toString()
 }

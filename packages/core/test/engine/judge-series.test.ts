@@ -1,0 +1,126 @@
+import { describe, expect, test } from 'vitest'
+import { type JudgeSettings, judgeSeries } from '../../src/engine/judge-series.js'
+import { SampleSeries } from '../../src/engine/sample-series.js'
+
+const sync: JudgeSettings = {
+  threshold: 0,
+  granuleBytes: 2048,
+  acceptResolution: 8,
+  foreignFrees: false,
+  minLeakCalls: 200,
+  minLeakBytes: 12 * 1024,
+  maxRateDrop: 3,
+}
+const async: JudgeSettings = {
+  ...sync,
+  granuleBytes: 4096,
+  foreignFrees: true,
+  minLeakBytes: 64 * 1024,
+  maxRateDrop: 4,
+}
+
+/** A series of equal windows of `calls` each, memory given by `level(window)` after each. */
+function series(windows: number, calls: number, level: (window: number) => number): SampleSeries {
+  const result = new SampleSeries(windows + 1)
+  for (let window = 0; window <= windows; window++) result.push(10 + window * calls, 1e7 + level(window), 0)
+  return result
+}
+
+describe('judgeSeries', () => {
+  test('an exactly flat series is clean, with the resolution its length affords', () => {
+    const judgement = judgeSeries(
+      series(40, 20, () => 0),
+      0,
+      sync,
+    )
+    expect(judgement.verdict).toBe('clean')
+    if (judgement.verdict === 'clean') expect(judgement.resolution).toBeLessThanOrEqual(8)
+  })
+
+  test('a short flat series is not clean yet: it would not rule out a leak of 8 B/call', () => {
+    expect(
+      judgeSeries(
+        series(3, 20, () => 0),
+        0,
+        sync,
+      ).verdict,
+    ).toBe('undecided')
+  })
+
+  test('a byte-exact leak of 32 B per call is leaking', () => {
+    const judgement = judgeSeries(
+      series(40, 20, (w) => w * 20 * 32),
+      0,
+      sync,
+    )
+    expect(judgement).toMatchObject({ verdict: 'leaking' })
+    expect(judgement.bytesPerIteration).toBeCloseTo(32, 0)
+  })
+
+  test('capacity steps of a leaking array (growth only now and then) are not clean', () => {
+    // An array of numbers grows its backing store x1.5: steps, flat in between.
+    const level = (w: number) => {
+      let capacity = 16
+      while (capacity < 10 + w * 200) capacity = Math.floor(capacity * 1.5) + 16
+      return capacity * 8
+    }
+    expect(judgeSeries(series(30, 200, level), 0, sync).verdict).not.toBe('clean')
+  })
+
+  test('a cache filling up to its bound is never leaking', () => {
+    const judgement = judgeSeries(
+      series(40, 20, (w) => Math.min(w, 15) * 20 * 100),
+      0,
+      sync,
+    )
+    expect(judgement.verdict).not.toBe('leaking')
+  })
+
+  test('a sawtooth (grows, then cleared) is never leaking', () => {
+    const judgement = judgeSeries(
+      series(40, 20, (w) => (w % 7) * 20 * 64),
+      0,
+      sync,
+    )
+    expect(judgement.verdict).not.toBe('leaking')
+  })
+
+  test('one-off growth in a few windows is not a leak', () => {
+    const blips = new Set([5, 9, 17, 26])
+    let total = 0
+    const levels = Array.from({ length: 41 }, (_, w) => (total += blips.has(w) ? 6000 : 0))
+    expect(
+      judgeSeries(
+        series(40, 200, (w) => levels[w]!),
+        0,
+        sync,
+      ).verdict,
+    ).not.toBe('leaking')
+  })
+
+  test('async: swings widen what a clean verdict must rule out', () => {
+    const swing = (w: number) => (w % 2 === 0 ? 0 : 8000)
+    const short = judgeSeries(series(12, 16, swing), 0, async)
+    expect(short.verdict).not.toBe('clean')
+    expect(short.verdict).not.toBe('leaking')
+  })
+
+  test('async: a span that starts at the baseline never proves clean (the runner frees there)', () => {
+    const judgement = judgeSeries(
+      series(1, 100_000, () => 0),
+      0,
+      async,
+    )
+    expect(judgement.verdict).toBe('undecided')
+  })
+
+  test('a series that shrank proves nothing', () => {
+    expect(
+      judgeSeries(
+        series(30, 20, (w) => -w * 1000),
+        0,
+        sync,
+      ).verdict,
+    ).not.toBe('clean')
+  })
+})
