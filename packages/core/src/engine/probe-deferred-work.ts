@@ -35,11 +35,16 @@ export function probeDeferredWork(fn: () => unknown, calls: number, realm: typeo
   const timers: { kind: string; timer: TimerLike }[] = []
   const hook = createHook({
     init(_id, type, _trigger, resource) {
+      // A promise holds its reactions until it settles: only settled ones release them later.
+      if (type === 'PROMISE') return
       if (type !== 'Timeout' && type !== 'Immediate') return count(type)
       const timer = resource as TimerLike
       // An interval, or a timer due after the check is long over, holds its memory like a leak.
       const lasting = timer._repeat != null || (timer._idleTimeout ?? 0) > lastingTimerMs
       timers.push({ kind: lasting ? 'Interval' : type, timer })
+    },
+    promiseResolve() {
+      count('PROMISE')
     },
   })
   const prototype = realm.FinalizationRegistry?.prototype
