@@ -1,6 +1,7 @@
 import { cases as async } from './async.mjs'
 import { cases as collections } from './collections.mjs'
 import { cases as costlySync } from './costly-sync.mjs'
+import { cases as deferredSync } from './deferred-sync.mjs'
 import { cases as external } from './external.mjs'
 import { cases as lifecycle } from './lifecycle.mjs'
 
@@ -10,6 +11,7 @@ export const corpus = {
   lifecycle,
   external,
   async,
+  'deferred-sync': deferredSync,
   'costly-sync': costlySync,
 }
 
