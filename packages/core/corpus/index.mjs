@@ -1,5 +1,6 @@
 import { cases as async } from './async.mjs'
 import { cases as collections } from './collections.mjs'
+import { cases as costlyAsync } from './costly-async.mjs'
 import { cases as costlySync } from './costly-sync.mjs'
 import { cases as deferredSync } from './deferred-sync.mjs'
 import { cases as external } from './external.mjs'
@@ -13,6 +14,7 @@ export const corpus = {
   async,
   'deferred-sync': deferredSync,
   'costly-sync': costlySync,
+  'costly-async': costlyAsync,
 }
 
 /** Cost classes, cheapest first, with the nominal cost of one call in milliseconds. */
