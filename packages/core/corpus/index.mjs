@@ -3,6 +3,7 @@ import { cases as collections } from './collections.mjs'
 import { cases as costlyAsync } from './costly-async.mjs'
 import { cases as costlySync } from './costly-sync.mjs'
 import { cases as deferredSync } from './deferred-sync.mjs'
+import { cases as dom } from './dom.mjs'
 import { cases as external } from './external.mjs'
 import { cases as lifecycle } from './lifecycle.mjs'
 
@@ -15,6 +16,7 @@ export const corpus = {
   'deferred-sync': deferredSync,
   'costly-sync': costlySync,
   'costly-async': costlyAsync,
+  dom,
 }
 
 /** Cost classes, cheapest first, with the nominal cost of one call in milliseconds. */
