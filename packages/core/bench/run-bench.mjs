@@ -1,11 +1,18 @@
-// npm run bench [-- --repeats N --filter substring --json path]
-// Runs every corpus case N times, each in a fresh Node process, and reports accuracy and speed.
-import { execFile } from 'node:child_process'
+// npm run bench [-- --repeats N --filter substring --cost class --file name --load N --no-sites
+//                  --options json --json path]
+// Runs every selected corpus case N times, one at a time, each in a fresh Node process, and reports
+// accuracy and speed, overall and per cost class.
+//   --cost us|0.1ms|1ms|3ms|10ms   only cases of that cost class (see corpus/case.d.ts)
+//   --file name                    only cases of that corpus file (e.g. costly-async)
+//   --load N                       keep N busy processes running meanwhile (a loaded CI machine)
+//   --no-sites                     verdict only: no diagnosis pass (sites and retainers off)
+//   --options json                 detectLeak options for every case (merged after --no-sites)
+import { execFile, spawn } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, promisify } from 'node:util'
-import { allCases } from '../corpus/index.mjs'
+import { allCases, costs } from '../corpus/index.mjs'
 
 const run = promisify(execFile)
 const here = dirname(fileURLToPath(import.meta.url))
@@ -13,27 +20,49 @@ const { values } = parseArgs({
   options: {
     repeats: { type: 'string', default: '3' },
     filter: { type: 'string', default: '' },
+    cost: { type: 'string' },
+    file: { type: 'string' },
+    load: { type: 'string', default: '0' },
+    'no-sites': { type: 'boolean', default: false },
+    options: { type: 'string' },
     json: { type: 'string', default: 'bench-results.json' },
   },
 })
+if (values.cost && !(values.cost in costs)) {
+  throw new Error(`--cost must be one of ${Object.keys(costs).join(', ')}, not ${values.cost}`)
+}
 const repeats = Number(values.repeats)
-const cases = allCases.filter((c) => c.name.includes(values.filter))
+const cases = allCases.filter(
+  (c) =>
+    c.name.includes(values.filter) &&
+    (!values.cost || c.cost === values.cost) &&
+    (!values.file || c.file === values.file),
+)
+if (cases.length === 0) throw new Error('no corpus case matches --filter, --cost and --file')
+const detectOptions = {
+  ...(values['no-sites'] ? { sites: false, retainers: false } : {}),
+  ...(values.options ? JSON.parse(values.options) : {}),
+}
+const caseArgs = Object.keys(detectOptions).length ? [JSON.stringify(detectOptions)] : []
 
+const load = startLoad(Number(values.load))
 const runs = []
-for (let r = 0; r < repeats; r++) {
-  for (const entry of cases) {
-    const { stdout } = await run(process.execPath, [join(here, 'run-case.mjs'), entry.name], {
-      maxBuffer: 16 * 1024 * 1024,
-    })
-    const result = JSON.parse(stdout)
-    runs.push({ ...result, repeat: r, trap: entry.trap })
-    const mark = result.status === entry.expected ? ' ' : result.status === 'inconclusive' ? '?' : 'X'
-    console.log(
-      `${mark} ${entry.name.padEnd(38)} ${result.status.padEnd(12)} ${fmt(result.durationMs).padStart(7)} ms ` +
-        `${String(result.collections).padStart(3)} GCs ${String(result.iterations).padStart(8)} calls ` +
-        `${result.bytesPerIteration.toFixed(1).padStart(9)} B/call`,
-    )
+try {
+  for (let r = 0; r < repeats; r++) {
+    for (const entry of cases) {
+      const result = await runCase(entry)
+      runs.push({ ...result, repeat: r, trap: entry.trap })
+      const mark = result.status === entry.expected ? ' ' : result.status === 'inconclusive' ? '?' : 'X'
+      console.log(
+        `${mark} ${entry.name.padEnd(40)} ${entry.cost.padEnd(5)} ${result.status.padEnd(12)} ` +
+          `${fmt(result.verdictMs).padStart(7)} ms ${fmt(result.durationMs).padStart(7)} ms ` +
+          `${String(result.collections).padStart(3)} GCs ${String(result.iterations).padStart(8)} calls ` +
+          `${(result.bytesPerIteration ?? Number.NaN).toFixed(1).padStart(9)} B/call`,
+      )
+    }
   }
+} finally {
+  load.stop()
 }
 
 const byCase = new Map()
@@ -57,6 +86,8 @@ const summary = {
   cases: cases.length,
   repeats,
   runs: runs.length,
+  load: Number(values.load),
+  options: detectOptions,
   truePositives: tp,
   falseNegatives: fn,
   falsePositives: fp,
@@ -64,6 +95,8 @@ const summary = {
   cleanInconclusive,
   precision: tp + fp === 0 ? 1 : tp / (tp + fp),
   recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+  cleanInconclusiveRate: cleanInconclusive / Math.max(1, count('clean', 'clean') + fp + cleanInconclusive),
+  errors: runs.filter((r) => r.status === 'error').length,
   flaky,
   storedAtAccuracy: leakRuns.length ? storedAtRight / leakRuns.length : Number.NaN,
   allocatedInAccuracy: leakRuns.length ? allocatedInRight / leakRuns.length : Number.NaN,
@@ -107,8 +140,126 @@ console.table({
 if (flaky.length) console.log('flaky:', flaky.join(', '))
 if (summary.storedAtMissed.length)
   console.log('no right "stored at" line:', summary.storedAtMissed.join(', '))
+
+// Per cost class, sync or async, and expected verdict: how often each verdict came and how long the
+// verdict took, against the target for that cost.
+summary.byClass = classRows(runs)
+console.log('')
+console.log('time to verdict per cost class (target: clean median <= 500 * ms/call + 300 ms, 50 ms for us;')
+console.log('leaking median before diagnosis <= twice that)')
+console.table(
+  Object.fromEntries(
+    summary.byClass.map((row) => [
+      `${row.cost} ${row.kind} ${row.expected}`,
+      {
+        runs: row.runs,
+        clean: row.clean,
+        leaking: row.leaking,
+        inconclusive: row.inconclusive,
+        ...(row.error ? { error: row.error } : {}),
+        'median ms': fmt(row.medianMs),
+        'p95 ms': fmt(row.p95Ms),
+        'target ms': fmt(row.targetMs),
+        meets: row.meetsTarget ? 'yes' : 'NO',
+      },
+    ]),
+  ),
+)
+console.log(
+  `overall: ${fp} false positives, ${fn} false negatives (incl. inconclusive), recall ${summary.recall.toFixed(3)}, ` +
+    `clean -> inconclusive ${(100 * summary.cleanInconclusiveRate).toFixed(1)}%, ` +
+    `${flaky.length} flaky${flaky.length ? ` (${flaky.join(', ')})` : ''}` +
+    `${summary.errors ? `, ${summary.errors} runs failed` : ''}`,
+)
 await writeFile(values.json, `${JSON.stringify({ summary, runs }, null, 2)}\n`)
 console.log(`wrote ${values.json}`)
+
+/** Runs one case in a fresh process; a crash or a hang becomes a run with status 'error'. */
+async function runCase(entry) {
+  try {
+    const { stdout } = await run(process.execPath, [join(here, 'run-case.mjs'), entry.name, ...caseArgs], {
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 300_000,
+    })
+    return JSON.parse(stdout)
+  } catch (error) {
+    const reason = String(error.stderr || error.message)
+      .trim()
+      .split('\n')
+      .slice(-3)
+      .join(' ')
+    return {
+      name: entry.name,
+      file: entry.file,
+      cost: entry.cost,
+      expected: entry.expected,
+      status: 'error',
+      reason,
+    }
+  }
+}
+
+/** Starts `count` busy processes and returns how to stop them; they stop on exit and Ctrl-C too. */
+function startLoad(count) {
+  const children = Array.from({ length: count }, () =>
+    spawn(process.execPath, ['-e', 'for(;;);'], { stdio: 'ignore' }),
+  )
+  const stop = () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill()
+  }
+  const interrupted = () => {
+    stop()
+    process.exit(130)
+  }
+  if (count > 0) {
+    console.log(`load: ${count} busy processes (${children.map((c) => c.pid).join(', ')})`)
+    process.on('exit', stop)
+    process.once('SIGINT', interrupted)
+    process.once('SIGTERM', interrupted)
+  }
+  return { stop }
+}
+
+/** Sync or async: as the engine saw the function (falls back to the corpus file for failed runs). */
+function kindOf(r) {
+  if (typeof r.async === 'boolean') return r.async ? 'async' : 'sync'
+  return /async/.test(r.file ?? '') ? 'async' : 'sync'
+}
+
+/** One row per cost class x sync/async x expected verdict, cheapest class first. */
+function classRows(all) {
+  const rows = []
+  for (const cost of Object.keys(costs)) {
+    for (const kind of ['sync', 'async']) {
+      for (const expected of ['clean', 'leaking']) {
+        const group = all.filter((r) => r.cost === cost && kindOf(r) === kind && r.expected === expected)
+        if (group.length === 0) continue
+        const times = group.filter((r) => Number.isFinite(r.verdictMs)).map((r) => r.verdictMs)
+        const base = cost === 'us' ? 50 : 500 * costs[cost] + 300
+        const targetMs = expected === 'clean' ? base : 2 * base
+        const medianMs = quantile(times, 0.5)
+        const countOf = (status) => group.filter((r) => r.status === status).length
+        rows.push({
+          cost,
+          kind,
+          expected,
+          runs: group.length,
+          cases: new Set(group.map((r) => r.name)).size,
+          clean: countOf('clean'),
+          leaking: countOf('leaking'),
+          inconclusive: countOf('inconclusive'),
+          error: countOf('error'),
+          right: countOf(expected),
+          medianMs,
+          p95Ms: quantile(times, 0.95),
+          targetMs,
+          meetsTarget: medianMs <= targetMs,
+        })
+      }
+    }
+  }
+  return rows
+}
 
 function quantile(values, q) {
   if (values.length === 0) return Number.NaN

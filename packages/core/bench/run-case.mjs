@@ -1,5 +1,6 @@
 // Runs one corpus case in this (fresh) process and prints its verdict as one JSON line.
 // Usage: node run-case.mjs <case-name> [options-json]
+// e.g. '{"sites":false,"retainers":false}' for verdict-only timing (run-bench's --no-sites).
 
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -19,15 +20,22 @@ const wallMs = performance.now() - started
 process.stdout.write(
   `${JSON.stringify({
     name,
+    file: entry.file,
+    cost: entry.cost,
     expected: entry.expected,
     status: result.status,
+    async: result.async,
     bytesPerIteration: result.bytesPerIteration,
     iterations: result.iterations,
     collections: result.collections,
+    // Wall time of the whole check, diagnosis included.
     durationMs: wallMs,
+    // Time to the verdict, before any diagnosis (engines that do not report it: their durationMs).
+    verdictMs: result.verdictMs ?? result.durationMs,
+    diagnosisMs: result.diagnosisMs,
+    resolution: result.resolution,
     reason: result.reason,
     samples: result.samples,
-    verdictMs: result.durationMs,
     storedAt: result.sites?.find((site) => site.kind === 'stored-at'),
     allocatedIn: judgeAllocatedIn(result.sites?.find((site) => site.kind === 'allocated-in')),
   })}\n`,
