@@ -23,6 +23,7 @@ export const cases = [
     cost: '0.1ms',
     expected: 'clean',
     trap: 'costly sync work (garbage only)',
+    test: true,
     // Measured: 0.09 ms per call; flat (+-3 B/call over 3 x 3,500 calls).
     make() {
       const text = JSON.stringify(makeOrders(60))
@@ -49,6 +50,7 @@ export const cases = [
     cost: '0.1ms',
     expected: 'leaking',
     trap: 'audit log (~60 B per call)',
+    test: true,
     // Measured: 0.07 ms per call; retains ~60 B per call (a 3-field object and its slot).
     make() {
       const block = Buffer.alloc(64 * 1024, 'upload')
@@ -65,6 +67,7 @@ export const cases = [
     cost: '0.1ms',
     expected: 'clean',
     trap: 'bounded cache that fills during measurement',
+    test: true,
     // Measured: 0.10 ms per call; flat once the 1,000 entries are there.
     make() {
       const orders = makeOrders(800)
@@ -188,6 +191,7 @@ export const cases = [
     cost: '3ms',
     expected: 'clean',
     trap: 'costly sync work (garbage only)',
+    test: true,
     // Measured: 3 ms per call (2.9-4.2 ms); flat.
     make() {
       const text = makeAccessLog(14_000)
