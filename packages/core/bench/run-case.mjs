@@ -15,7 +15,25 @@ if (!entry) {
 }
 const fn = entry.make()
 const started = performance.now()
-const result = await detectLeak(fn, optionsJson ? JSON.parse(optionsJson) : undefined)
+let result
+try {
+  result = await detectLeak(fn, optionsJson ? JSON.parse(optionsJson) : undefined)
+} catch (error) {
+  // An engine error (e.g. a FunctionTimeoutError when the budget ends during an I/O call) is a
+  // result of the bench too, not a crash of it.
+  const { name: kind = 'Error', message = String(error) } = error ?? {}
+  const reason = `${kind}: ${message}`
+  const failed = {
+    name,
+    file: entry.file,
+    cost: entry.cost,
+    expected: entry.expected,
+    status: 'error',
+    reason,
+  }
+  process.stdout.write(`${JSON.stringify({ ...failed, durationMs: performance.now() - started })}\n`)
+  process.exit(0)
+}
 const wallMs = performance.now() - started
 process.stdout.write(
   `${JSON.stringify({

