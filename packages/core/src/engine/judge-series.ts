@@ -26,12 +26,20 @@ export type Judgement =
   | { verdict: 'leaking'; bytesPerIteration: number; from: number; reason: string }
   | { verdict: 'undecided'; bytesPerIteration: number; growing: boolean; reason: string }
 
-/** Retained growth between samples `from` and `to`, heap plus external memory, minus the threshold. */
+/** External memory moves in steps of this size (Buffer pool) without anything leaking. */
+const externalSlackBytes = 8192
+
+/**
+ * Retained growth between samples `from` and `to`: heap plus external growth beyond the Buffer
+ * pool's step, minus the threshold. External memory is freed lazily (a sweeper thread releases
+ * ArrayBuffer contents after the GC), so a drop of it may belong to earlier calls and never offsets
+ * heap growth.
+ */
 export function growthBetween(series: SampleSeries, from: number, to: number, threshold = 0): number {
   const calls = series.iteration(to) - series.iteration(from)
   const heap = series.heap(to) - series.heap(from)
   const external = series.external(to) - series.external(from)
-  return heap + external - threshold * calls
+  return heap + (external > externalSlackBytes ? external : 0) - threshold * calls
 }
 
 /** The largest drop of a single window between samples `from` and `to` (0 when none dropped). */
@@ -83,6 +91,9 @@ export function findCleanSpan(
     const calls = series.iteration(last) - series.iteration(from)
     if (calls < series.iteration(from)) break
     const growth = growthBetween(series, from, last, settings.threshold)
+    // Growth in most of its windows, cancelled by a few drops, is a leak that moved or freed
+    // something else meanwhile, not a flat function.
+    if (last - from >= 5 && grewBeyond(series, from, last, settings) >= 0.6 * (last - from)) continue
     // A span that shrank proves nothing: a collection that moved its backing store (to large-object
     // space, say) frees the old one while it still leaks.
     if (growth < -settings.granuleBytes) continue
@@ -101,6 +112,15 @@ export function findCleanSpan(
     }
   }
   return undefined
+}
+
+/** Windows between samples `from` and `to` that grew by more than the granule. */
+function grewBeyond(series: SampleSeries, from: number, to: number, settings: JudgeSettings): number {
+  let grew = 0
+  for (let index = from + 1; index <= to; index++) {
+    if (growthBetween(series, index - 1, index, settings.threshold) > settings.granuleBytes) grew++
+  }
+  return grew
 }
 
 function judgeGrowth(series: SampleSeries, baseline: number, settings: JudgeSettings): Judgement {

@@ -114,6 +114,25 @@ describe('judgeSeries', () => {
     expect(judgement.verdict).toBe('undecided')
   })
 
+  test('a leak is not cancelled by external memory freed lazily (Buffers of earlier calls)', () => {
+    const result = new SampleSeries(50)
+    for (let window = 0; window < 50; window++) {
+      result.push(10 + window * 8, 1e7 + window * 8600, window < 2 ? 600_000 : 100_000)
+    }
+    expect(judgeSeries(result, 0, sync).verdict).not.toBe('clean')
+  })
+
+  test('growth in most windows cancelled by one drop is not clean', () => {
+    const levels = Array.from({ length: 41 }, (_, w) => w * 8600 - (w >= 20 ? 170_000 : 0))
+    expect(
+      judgeSeries(
+        series(40, 8, (w) => levels[w]!),
+        0,
+        sync,
+      ).verdict,
+    ).not.toBe('clean')
+  })
+
   test('a series that shrank proves nothing', () => {
     expect(
       judgeSeries(
