@@ -17,6 +17,8 @@ export interface JudgeSettings {
   minLeakCalls: number
   /** Least growth (bytes) over that span: clean I/O swings by several KB and comes back. */
   minLeakBytes: number
+  /** Share of a leak's windows that must have grown. */
+  minGrowingShare: number
   /** Largest drop of the per-call rate between the halves of a leak's span that still counts as steady. */
   maxRateDrop: number
 }
@@ -67,7 +69,7 @@ export function judgeSeries(series: SampleSeries, baseline: number, settings: Ju
   const last = series.length - 1
   if (last <= baseline)
     return { verdict: 'undecided', bytesPerIteration: 0, growing: false, reason: 'no window measured yet' }
-  const clean = findCleanSpan(series, baseline, settings)
+  const clean = findCleanSpan(series, baseline, settings) ?? findMostlyFlatWindows(series, baseline, settings)
   if (clean) return clean
   return judgeGrowth(series, baseline, settings)
 }
@@ -114,6 +116,56 @@ export function findCleanSpan(
   return undefined
 }
 
+/** Growth a window may show and still count as not growing: a few allocations of the engine's own. */
+const flatWindowBytes = 64
+/** Fewest equal windows that can show a costly function clean by their median. */
+const minFlatWindows = 12
+
+/**
+ * Clean by the shape of many equal windows: most of them did not grow at all. A retained object
+ * per call would grow every window by its size; what grows a clean function's heap at millisecond
+ * costs is one-off (JIT metadata, engine tables settling) and shows in a few windows only, so a sum
+ * over the span would blame it on the calls. The resolution is what a leak would add to each window.
+ */
+export function findMostlyFlatWindows(
+  series: SampleSeries,
+  baseline: number,
+  settings: JudgeSettings,
+): Extract<Judgement, { verdict: 'clean' }> | undefined {
+  const last = series.length - 1
+  const count = Math.max(minFlatWindows, Math.ceil((last - baseline) / 2))
+  const from = last - count
+  if (from < baseline || (settings.foreignFrees && from === baseline)) return undefined
+  const lengths: number[] = []
+  const growths: number[] = []
+  for (let index = from + 1; index <= last; index++) {
+    lengths.push(series.iteration(index) - series.iteration(index - 1))
+    growths.push(growthBetween(series, index - 1, index, settings.threshold))
+  }
+  const length = Math.min(...lengths)
+  if (Math.max(...lengths) > 1.1 * length) return undefined
+  // A window that shrank proves nothing either: a leaking collection may have moved its store.
+  const flat = growths.filter(
+    (growth) => growth <= flatWindowBytes && growth >= -settings.granuleBytes,
+  ).length
+  if (flat < 0.6 * count) return undefined
+  // A leak that stores primitives grows only when its collection's backing store does (x1.5
+  // or x2, once in many windows; a step is a third to a half of the store): the largest step
+  // bounds what the flat windows can hide.
+  const largestStep = Math.max(0, ...growths)
+  const resolution = Math.max((2.5 * flatWindowBytes) / length, (5 * largestStep) / series.iteration(last))
+  if (resolution > Math.max(settings.acceptResolution, 24)) return undefined
+  const calls = series.iteration(last) - series.iteration(from)
+  return {
+    verdict: 'clean',
+    bytesPerIteration: Math.max(0, growthBetween(series, from, last, settings.threshold) / calls),
+    resolution,
+    reason:
+      `no leak >= ${formatResolution(resolution)} B/call: ${flat} of the last ${count} windows ` +
+      `(${calls.toLocaleString('en-US')} calls) retained nothing`,
+  }
+}
+
 /** Windows between samples `from` and `to` that grew by more than the granule. */
 function grewBeyond(series: SampleSeries, from: number, to: number, settings: JudgeSettings): number {
   let grew = 0
@@ -152,8 +204,9 @@ function judgeGrowth(series: SampleSeries, baseline: number, settings: JudgeSett
   for (let index = from + 1; index <= last; index++) {
     if (growthBetween(series, index - 1, index, settings.threshold) > 0) grew++
   }
-  if (grew < 0.5 * (last - from))
+  if (grew < settings.minGrowingShare * (last - from)) {
     return undecided(rate, growing, 'memory grew in too few windows to be steady')
+  }
   // Both halves of the span must grow at a comparable rate: a filling cache slows down.
   let middle = from + 1
   while (middle < last - 1 && series.iteration(middle) - series.iteration(from) < calls / 2) middle++
