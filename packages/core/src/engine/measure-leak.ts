@@ -184,9 +184,13 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     }
     const end = series.length - 1
     if (end === start) return false
+    // A leak grows in each of them, at a good part of its rate.
+    for (let index = start + 1; index <= end; index++) {
+      if (growthBetween(series, index - 1, index, options.threshold) <= 0) return false
+    }
     const growth = growthBetween(series, start, end, options.threshold)
     const expected = rate * (series.iteration(end) - series.iteration(start))
-    return growth > granule(context.async) && growth >= expected / 3
+    return growth > granule(context.async) && growth >= expected / 2
   }
 
   /** The budget is spent: clean at a coarser resolution if the series allows it, else inconclusive. */
