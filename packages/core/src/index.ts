@@ -13,7 +13,13 @@ export {
 } from './errors/leakproof-error.js'
 export type { LeakCheckOptions } from './matcher/run-leak-check.js'
 export { defaultLeakOptions, type LeakOptions } from './options/resolve-options.js'
-export { type LeakRecord, type LeakTestIdentity, leakSchemaVersion } from './result/leak-record.js'
+export {
+  type LeakCheckOutcome,
+  type LeakExpectation,
+  type LeakRecord,
+  type LeakTestIdentity,
+  leakSchemaVersion,
+} from './result/leak-record.js'
 export type {
   CleanResult,
   InconclusiveResult,
@@ -22,6 +28,6 @@ export type {
   LeakSample,
   LeakStatus,
 } from './result/leak-result.js'
-export type { LeakRunReport } from './result/leak-run-report.js'
+export type { LeakRunReport, LeakRunSummary } from './result/leak-run-report.js'
 export type { FrameOwner, LeakSite, TraceFrame } from './result/leak-site.js'
 export type { RetainerPath } from './result/retainer-path.js'

@@ -3,6 +3,7 @@ import { runCheck } from '../engine/detect-leak.js'
 import { LeakCheckFailure } from '../errors/leakproof-error.js'
 import type { LeakOptions } from '../options/resolve-options.js'
 import { formatLeakMessage } from '../report/format-leak-message.js'
+import type { LeakCheckOutcome } from '../result/leak-record.js'
 import type { LeakResult } from '../result/leak-result.js'
 import { isLeakCheckTriggered } from './leak-check-trigger.js'
 
@@ -22,14 +23,15 @@ export interface LeakCheckOptions extends LeakOptions {
 export function runLeakCheck(
   body: () => unknown,
   options: LeakCheckOptions,
-  record: (result: LeakResult) => void,
+  record: (result: LeakResult, check: LeakCheckOutcome) => void,
   control?: CheckControl,
 ): unknown {
   const { trigger, ...leakOptions } = options
   if (!isLeakCheckTriggered(trigger)) return body()
   const judge = (result: LeakResult): void => {
-    record(result)
-    if (result.leaked || (result.status === 'inconclusive' && leakOptions.strict)) {
+    const failed = result.leaked || (result.status === 'inconclusive' && Boolean(leakOptions.strict))
+    record(result, { expected: 'clean', passed: !failed })
+    if (failed) {
       throw new LeakCheckFailure(formatLeakMessage(result))
     }
   }

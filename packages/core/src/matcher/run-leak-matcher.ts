@@ -4,6 +4,7 @@ import { NotAFunctionError } from '../errors/leakproof-error.js'
 import { type LeakOptions, resolveOptions } from '../options/resolve-options.js'
 import { formatLeakMessage } from '../report/format-leak-message.js'
 import type { MessageColors } from '../report/message-colors.js'
+import type { LeakCheckOutcome } from '../result/leak-record.js'
 import type { LeakResult } from '../result/leak-result.js'
 
 type Paint = (text: string) => string
@@ -26,6 +27,8 @@ export interface LeakMatcherOutcome {
   pass: boolean
   message: () => string
   result: LeakResult
+  /** What the test asserted and whether the check passed, for the record. */
+  check: LeakCheckOutcome
 }
 
 /**
@@ -44,7 +47,12 @@ export function runLeakMatcher(
   const outcome = runCheck(received as () => unknown, options, control)
   const toOutcome = (result: LeakResult): LeakMatcherOutcome => {
     const pass = result.status === 'inconclusive' && strict ? context.isNot : result.leaked
-    return { pass, result, message: () => formatMatcherMessage(context, result) }
+    // The runner fails the test when `pass` equals `isNot`: `.not` expects no leak.
+    const check: LeakCheckOutcome = {
+      expected: context.isNot ? 'clean' : 'leak',
+      passed: pass !== context.isNot,
+    }
+    return { pass, result, check, message: () => formatMatcherMessage(context, result) }
   }
   return outcome instanceof Promise ? outcome.then(toOutcome) : toOutcome(outcome as LeakResult)
 }
