@@ -18,5 +18,7 @@ export function leakCheck<C extends TestContext>(
       () => body(context),
       options,
       (result, check) => recordLeak(context.task, result, check),
+      undefined,
+      context.task?.name,
     )
 }

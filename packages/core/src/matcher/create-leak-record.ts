@@ -35,6 +35,7 @@ export function createLeakRecord(
     ...(result.status === 'leaking' && result.diagnosisNotes
       ? { diagnosisNotes: result.diagnosisNotes }
       : {}),
+    ...(outcome.heapSnapshot ? { heapSnapshot: outcome.heapSnapshot } : {}),
     message,
   }
 }

@@ -36,6 +36,7 @@ export function formatRunReport(
     lines.push(
       ` ${mark(record, colors)} ${record.name} ${colors.dim(`(${where})`)}${brief(record, root, colors)}`,
     )
+    if (record.heapSnapshot) lines.push(colors.dim(`   heap snapshot ${relative(root, record.heapSnapshot)}`))
     const shown = failuresShown && checkFailed(record)
     if (outcome !== 'expected-leak' && !shown && record.message) {
       lines.push(...record.message.split('\n').map((line) => (line ? `   ${line}` : '')), '')

@@ -28,6 +28,8 @@ export interface LeakCheckOutcome {
   expected: LeakExpectation
   /** Whether the check passed: a leak found by `toLeakMemory()` passes, and is an expected leak. */
   passed: boolean
+  /** The `.heapsnapshot` written on the leak (option `heapSnapshot: 'on-leak'`). */
+  heapSnapshot?: string
 }
 
 /** One leak check, as it travels from a worker to the reporter and into the JSON report. */
@@ -52,6 +54,8 @@ export interface LeakRecord extends LeakTestIdentity {
   retainers?: RetainerPath[]
   /** What the diagnosis could not find. */
   diagnosisNotes?: string[]
+  /** The `.heapsnapshot` written when the leak was found (option `heapSnapshot: 'on-leak'`). */
+  heapSnapshot?: string
   /** Memory after each window's full GC: what the verdict rests on. */
   samples: LeakSample[]
   /** The formatted message (plain text), so reporters print exactly what the matcher printed. */

@@ -1,3 +1,5 @@
+import { relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { LeakRecord } from '../../result/leak-record.js'
 import type { LeakSite, TraceFrame } from '../../result/leak-site.js'
 import type { RetainerPath } from '../../result/retainer-path.js'
@@ -35,6 +37,7 @@ export function checkDetails(record: LeakRecord, index: number, root: string): S
 <p class="where">${formatLocation({ file: record.file, line: record.line ?? 1, column: record.column ?? 1 }, root)}</p>
 <p class="reason">${formatBytes(record.bytesPerIteration)}/call: ${record.reason}</p>
 ${heapChart(record.samples)}
+${record.heapSnapshot ? html`<p class="snapshot">heap snapshot <a href="${pathToFileURL(record.heapSnapshot).href}"><code>${relative(root, record.heapSnapshot)}</code></a> <span class="muted">(Chrome DevTools › Memory › Load)</span></p>` : ''}
 ${(record.sites ?? []).map((site) => siteDetails(site, root))}
 ${(record.retainers ?? []).map(retainerChain)}
 ${record.diagnosisNotes?.length ? html`<ul class="notes">${record.diagnosisNotes.map((note) => html`<li>${note}</li>`)}</ul>` : ''}

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { buildRunReport } from '../../../src/report/build-run-report.js'
+import { formatRunReport } from '../../../src/report/format-run-report.js'
 import { renderHtmlReport } from '../../../src/report/html/render-html-report.js'
 import { htmlReportPath } from '../../../src/report/write-html-report.js'
 import { root, sampleRecords } from '../sample-results.js'
@@ -49,6 +50,18 @@ describe('renderHtmlReport', () => {
     // The sample records point at /project, which does not exist: the diagnosis's own copy of the line.
     expect(renderHtmlReport(report, root)).toContain('sessions.set(session.id, session)</span>')
   })
+})
+
+test('lists the heap snapshot written on a leak, in the page and the text report', () => {
+  const [leak] = sampleRecords()
+  const withSnapshot = { ...leak!, heapSnapshot: '/project/.leakproof/heap-snapshots/leaks-1-2.heapsnapshot' }
+  const report = buildRunReport('vitest', [withSnapshot])
+  expect(renderHtmlReport(report, root)).toContain(
+    '<a href="file:///project/.leakproof/heap-snapshots/leaks-1-2.heapsnapshot"><code>.leakproof/heap-snapshots/leaks-1-2.heapsnapshot</code></a>',
+  )
+  expect(formatRunReport(report, root)).toContain(
+    'heap snapshot .leakproof/heap-snapshots/leaks-1-2.heapsnapshot',
+  )
 })
 
 describe('htmlReportPath', () => {
