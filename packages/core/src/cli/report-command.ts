@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { formatGithubAnnotations } from '../report/format-github-annotations.js'
 import { formatRunReport } from '../report/format-run-report.js'
 import { writeHtmlReport } from '../report/write-html-report.js'
-import { CliUsageError, ReportFileError } from './cli-errors.js'
+import { CliUsageError } from './cli-errors.js'
 import type { CliIo } from './cli-io.js'
 import { readReportFile } from './read-report-file.js'
 import { reportRoot } from './report-root.js'
@@ -31,8 +31,11 @@ export function reportCommand(args: string[], io: CliIo): number {
   io.stdout(formatRunReport(report, root, io.colors, { failuresShown: false }))
   if (values.html) {
     const path = resolve(io.cwd, values.html)
-    const warning = writeHtmlReport(path, report, root)
-    if (warning) throw new ReportFileError(path, warning)
+    const write = writeHtmlReport(path, report, root)
+    if (!write.written) {
+      io.stderr(`${write.line}\n`)
+      return 2
+    }
     io.stdout(`HTML report: ${values.html}\n`)
   }
   if (values.github) {

@@ -53,8 +53,7 @@ export function finishLeakRun(
     writeRunReport(isAbsolute(outputFile) ? outputFile : resolve(root, outputFile), report)
   }
   const htmlFile = htmlReportPath(options, root)
-  const htmlWarning = htmlFile && writeHtmlReport(htmlFile, report, root)
-  if (htmlWarning) output.report(htmlWarning)
+  if (htmlFile) output.report(writeHtmlReport(htmlFile, report, root).line)
   if (githubActions) {
     for (const line of formatGithubAnnotations(report, root)) output.annotate(line)
   }

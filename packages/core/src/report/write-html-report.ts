@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { describeError } from '../errors/leakproof-error.js'
 import type { LeakRunReport } from '../result/leak-run-report.js'
 import { renderHtmlReport } from './html/render-html-report.js'
@@ -21,16 +21,26 @@ export function htmlReportPath(
   return join(json === false ? root : dirname(resolve(root, json)), defaultHtmlFileName)
 }
 
+/** What writing the HTML report came to: a line for the run's log either way. */
+export interface HtmlReportWrite {
+  written: boolean
+  line: string
+}
+
 /**
- * Writes the HTML report. A report that cannot be written must not fail the run it describes, so
- * this returns a one-line warning instead of throwing.
+ * Writes the HTML report and says where. A report that cannot be written must not fail the run it
+ * describes, so a failure is a one-line warning, not an exception.
  */
-export function writeHtmlReport(path: string, report: LeakRunReport, root: string): string | undefined {
+export function writeHtmlReport(path: string, report: LeakRunReport, root: string): HtmlReportWrite {
   try {
     mkdirSync(dirname(path), { recursive: true })
     writeFileSync(path, renderHtmlReport(report, root))
-    return undefined
+    const shown = path.startsWith(root + sep) ? relative(root, path) : path
+    return { written: true, line: ` HTML report: ${shown}\n` }
   } catch (error) {
-    return `leakproof: could not write the HTML report ${path}: ${describeError(error)}`
+    return {
+      written: false,
+      line: `leakproof: could not write the HTML report ${path}: ${describeError(error)}`,
+    }
   }
 }

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest'
 import { buildRunReport } from '../../../src/report/build-run-report.js'
 import { formatRunReport } from '../../../src/report/format-run-report.js'
 import { renderHtmlReport } from '../../../src/report/html/render-html-report.js'
-import { htmlReportPath } from '../../../src/report/write-html-report.js'
+import { htmlReportPath, writeHtmlReport } from '../../../src/report/write-html-report.js'
 import { root, sampleRecords } from '../sample-results.js'
 
 describe('renderHtmlReport', () => {
@@ -71,5 +71,20 @@ describe('htmlReportPath', () => {
     expect(htmlReportPath({ outputFile: false }, '/p')).toBe('/p/leakproof-report.html')
     expect(htmlReportPath({ htmlFile: 'ci/leaks.html' }, '/p')).toBe('/p/ci/leaks.html')
     expect(htmlReportPath({ htmlFile: false }, '/p')).toBeUndefined()
+  })
+})
+
+describe('writeHtmlReport', () => {
+  test('says where it wrote, and turns an unwritable path into a warning line, not an exception', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'leakproof-html-'))
+    const report = buildRunReport('vitest', sampleRecords())
+    expect(writeHtmlReport(join(folder, 'out', 'r.html'), report, folder)).toEqual({
+      written: true,
+      line: ' HTML report: out/r.html\n',
+    })
+    writeFileSync(join(folder, 'file'), '')
+    const blocked = writeHtmlReport(join(folder, 'file', 'r.html'), report, folder)
+    expect(blocked.written).toBe(false)
+    expect(blocked.line).toMatch(/^leakproof: could not write the HTML report .*file\/r\.html: Error: /)
   })
 })
