@@ -96,6 +96,15 @@ describe('leakproof', () => {
     expect(readFileSync(join(folder, 'out/r.html'), 'utf8')).toContain('<tr data-outcome="expected-leak">')
   })
 
+  test('report counts from the records, so an older report reads like a new one', () => {
+    const older = {
+      ...buildRunReport('vitest', [leak!, known!]),
+      summary: { checked: 2, clean: 0, leaking: 2, inconclusive: 0 },
+    }
+    expect(cli('report', save('older.json', older))).toBe(0)
+    expect(out).toContain('Leak checks: 1 leaking, 1 expected leak, 0 clean (2 checked)')
+  })
+
   test('compare exits 1 on a new leak or a leak that grew, 0 when leaks were only fixed', () => {
     const before = save(
       'before.json',
