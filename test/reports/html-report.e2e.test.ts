@@ -113,6 +113,15 @@ describe.skipIf(!hasChromium)(
         await screenshot(opened.page, 'html-report-jest.png')
       })
 
+      test('filtering by status hides the sections of other checks too', async () => {
+        const expected = opened.page.locator('section.check.expected-leak')
+        await opened.page.locator('.filters button[data-filter="clean"]').click()
+        expect(await expected.isVisible()).toBe(false)
+        await opened.page.locator('.filters button[data-filter="expected-leak"]').click()
+        expect(await expected.isVisible()).toBe(true)
+        expect(await opened.page.locator('tbody tr:visible').count()).toBe(1)
+      })
+
       test('counts it apart in the header and the filters', async () => {
         expect(await opened.page.locator('header').textContent()).toContain('1 expected leak')
         expect(await opened.page.locator('.filters button[data-filter="leaking"]').count()).toBe(0)

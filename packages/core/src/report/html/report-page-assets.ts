@@ -16,7 +16,7 @@ code, pre { font: 12.5px/1.45 ui-monospace, SFMono-Regular, Menlo, monospace; }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td code, .badge { white-space: nowrap; }
-tr[hidden] { display: none; }
+tr[hidden], section[hidden] { display: none; }
 .badge { display: inline-block; border-radius: .3rem; padding: 0 .4rem; font-size: .8rem; font-weight: 600; color: var(--bg); }
 .badge.leaking { background: var(--leak); } .badge.expected-leak { background: var(--expected); }
 .badge.clean { background: var(--clean); } .badge.inconclusive { background: var(--inconclusive); }
@@ -44,7 +44,8 @@ h3 .muted { font-weight: normal; }
 .notes { color: var(--muted); }
 `
 
-// Filters the summary table by outcome; the buttons carry their outcome in `data-filter`.
+// Filters the summary table and the checks' sections by outcome; the buttons carry their outcome
+// in `data-filter`, rows and sections theirs in `data-outcome`.
 export const reportScript = `
 document.querySelectorAll('.filters button').forEach(function (button) {
   button.addEventListener('click', function () {
@@ -52,7 +53,7 @@ document.querySelectorAll('.filters button').forEach(function (button) {
     document.querySelectorAll('.filters button').forEach(function (other) {
       other.setAttribute('aria-pressed', String(other === button));
     });
-    document.querySelectorAll('tbody tr').forEach(function (row) {
+    document.querySelectorAll('tbody tr, section.check').forEach(function (row) {
       row.hidden = filter !== 'all' && row.getAttribute('data-outcome') !== filter;
     });
   });
