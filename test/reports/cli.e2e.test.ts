@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LeakRunReport } from '@leakproof/core'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { explainVerdicts, scratchFile } from '../run-cli.js'
 import { example, fixture, type ReportRun, repoRoot, runWithReport } from './report-runs.js'
@@ -62,6 +63,18 @@ describe('leakproof CLI on reports of real runs', () => {
       'running a job does not leak',
       'subscribing forever leaks (known leak)',
     ])
+  })
+
+  test('the reports of real runs, shards and merged, follow the JSON Schema', () => {
+    const schema = JSON.parse(
+      readFileSync(join(repoRoot, 'packages/core/schema/leakproof-report.v1.schema.json'), 'utf8'),
+    )
+    const validate = new Ajv2020({ allErrors: true }).compile(schema)
+    for (const report of [first.report, second.report, fixedRun.report, read(merged)]) {
+      expect(validate(report), JSON.stringify(validate.errors)).toBe(true)
+    }
+    const known = read(merged).records.find((r) => r.name === 'subscribing forever leaks (known leak)')
+    expect(known).toMatchObject({ status: 'leaking', expected: 'leak', passed: true })
   })
 
   test('merge refuses a report of another schema version, naming both', () => {
