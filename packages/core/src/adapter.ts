@@ -15,3 +15,4 @@ export {
   runLeakMatcher,
 } from './matcher/run-leak-matcher.js'
 export { formatLeakMessage } from './report/format-leak-message.js'
+export type { LeakCheckOutcome, LeakExpectation } from './result/leak-record.js'

@@ -11,9 +11,17 @@ export {
   LeakproofError,
   NotAFunctionError,
 } from './errors/leakproof-error.js'
+export { optionVariables } from './matcher/env-options.js'
+export { configureLeakproof } from './matcher/project-options.js'
 export type { LeakCheckOptions } from './matcher/run-leak-check.js'
 export { defaultLeakOptions, type LeakOptions } from './options/resolve-options.js'
-export { type LeakRecord, type LeakTestIdentity, leakSchemaVersion } from './result/leak-record.js'
+export {
+  type LeakCheckOutcome,
+  type LeakExpectation,
+  type LeakRecord,
+  type LeakTestIdentity,
+  leakSchemaVersion,
+} from './result/leak-record.js'
 export type {
   CleanResult,
   InconclusiveResult,
@@ -22,6 +30,6 @@ export type {
   LeakSample,
   LeakStatus,
 } from './result/leak-result.js'
-export type { LeakRunReport } from './result/leak-run-report.js'
+export type { LeakRunReport, LeakRunSummary } from './result/leak-run-report.js'
 export type { FrameOwner, LeakSite, TraceFrame } from './result/leak-site.js'
 export type { RetainerPath } from './result/retainer-path.js'

@@ -1,7 +1,7 @@
 import './jest-matchers.js'
 
 export type { LeakOptions, LeakRecord, LeakResult } from '@leakproof/core'
-export { LeakCheckFailure } from '@leakproof/core'
+export { configureLeakproof, LeakCheckFailure } from '@leakproof/core'
 export type { LeakMatchers } from './jest-matchers.js'
 export { type LeakCheckOptions, leakCheck } from './leak-check.js'
 // The reporter lives at '@leakproof/jest/reporter' only: importing it here would load

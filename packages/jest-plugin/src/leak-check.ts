@@ -18,6 +18,12 @@ export function leakCheck(body: () => unknown, options: LeakCheckOptions = {}): 
     const state = (globalThis as { expect?: ExpectWithState }).expect?.getState() ?? {}
     const test = { testPath: state.testPath, currentTestName: state.currentTestName }
     const callSite = new Error('leakCheck')
-    return runLeakCheck(body, options, (result) => recordLeak(test, result, callSite)) as void | Promise<void>
+    return runLeakCheck(
+      body,
+      options,
+      (result, check) => recordLeak(test, result, check, callSite),
+      undefined,
+      test.currentTestName,
+    ) as void | Promise<void>
   }
 }

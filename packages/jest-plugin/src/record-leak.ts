@@ -1,5 +1,5 @@
 import type { LeakResult } from '@leakproof/core'
-import { createLeakRecord, formatLeakMessage } from '@leakproof/core/adapter'
+import { createLeakRecord, formatLeakMessage, type LeakCheckOutcome } from '@leakproof/core/adapter'
 import { sendRecord } from './run-folder.js'
 
 /** The test a check ran in, as Jest's matcher context names it. */
@@ -8,8 +8,16 @@ export interface JestTestNames {
   currentTestName?: string
 }
 
-/** Sends the check's record to the reporter, with the line of the test file that made the check. */
-export function recordLeak(test: JestTestNames, result: LeakResult, callSite: Error): void {
+/**
+ * Sends the check's record, and what its test expected of it, to the reporter, with the line of the
+ * test file that made the check.
+ */
+export function recordLeak(
+  test: JestTestNames,
+  result: LeakResult,
+  check: LeakCheckOutcome,
+  callSite: Error,
+): void {
   const file = test.testPath ?? ''
   const name = test.currentTestName ?? '(unknown test)'
   sendRecord(
@@ -17,6 +25,7 @@ export function recordLeak(test: JestTestNames, result: LeakResult, callSite: Er
       result,
       { id: `${file}#${name}`, file, name, ...lineIn(callSite, file) },
       formatLeakMessage(result),
+      check,
     ),
   )
 }

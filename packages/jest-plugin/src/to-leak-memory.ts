@@ -17,12 +17,12 @@ export function toLeakMemory(
   const callSite = new Error('toLeakMemory')
   const outcome = runLeakMatcher(this, received, options)
   if (!(outcome instanceof Promise)) {
-    recordLeak(test, outcome.result, callSite)
+    recordLeak(test, outcome.result, outcome.check, callSite)
     return outcome
   }
   return trackPendingCheck(
     outcome.then((value) => {
-      recordLeak(test, value.result, callSite)
+      recordLeak(test, value.result, value.check, callSite)
       return value
     }),
   )

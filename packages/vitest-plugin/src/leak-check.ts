@@ -17,6 +17,8 @@ export function leakCheck<C extends TestContext>(
     runLeakCheck(
       () => body(context),
       options,
-      (result) => recordLeak(context.task, result),
+      (result, check) => recordLeak(context.task, result, check),
+      undefined,
+      context.task?.name,
     )
 }

@@ -1,5 +1,5 @@
 import type { LeakRecord, LeakResult } from '@leakproof/core'
-import { createLeakRecord, formatLeakMessage } from '@leakproof/core/adapter'
+import { createLeakRecord, formatLeakMessage, type LeakCheckOutcome } from '@leakproof/core/adapter'
 import type { RunnerTestCase as Test } from 'vitest'
 
 /** `task.meta.leak` carries a check's record to the reporter, whatever the pool, and through blobs. */
@@ -9,8 +9,8 @@ declare module 'vitest' {
   }
 }
 
-/** Attaches the check's result to the running test, where the reporter finds it. */
-export function recordLeak(task: Test | undefined, result: LeakResult): void {
+/** Attaches the check's result, and what its test expected of it, to the running test for the reporter. */
+export function recordLeak(task: Test | undefined, result: LeakResult, check: LeakCheckOutcome): void {
   if (!task) return
   task.meta.leak = createLeakRecord(
     result,
@@ -22,6 +22,7 @@ export function recordLeak(task: Test | undefined, result: LeakResult): void {
       column: task.location?.column,
     },
     formatLeakMessage(result),
+    check,
   )
 }
 

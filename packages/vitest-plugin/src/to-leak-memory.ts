@@ -11,7 +11,7 @@ export function toLeakMemory(this: MatcherContextLike, received: unknown, option
   const task = (this as { task?: Test }).task
   const outcome = runLeakMatcher(this, received, options)
   if (!(outcome instanceof Promise)) {
-    recordLeak(task, outcome.result)
+    recordLeak(task, outcome.result, outcome.check)
     return outcome
   }
   let settled = false
@@ -23,7 +23,7 @@ export function toLeakMemory(this: MatcherContextLike, received: unknown, option
   return outcome.then(
     (value) => {
       settled = true
-      recordLeak(task, value.result)
+      recordLeak(task, value.result, value.check)
       return value
     },
     (error: unknown) => {

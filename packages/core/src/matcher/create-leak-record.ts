@@ -1,16 +1,32 @@
-import { type LeakRecord, type LeakTestIdentity, leakSchemaVersion } from '../result/leak-record.js'
+import {
+  type LeakCheckOutcome,
+  type LeakRecord,
+  type LeakTestIdentity,
+  leakSchemaVersion,
+} from '../result/leak-record.js'
 import type { LeakResult } from '../result/leak-result.js'
 
-/** The record of one check, as a worker sends it to the reporter. */
-export function createLeakRecord(result: LeakResult, test: LeakTestIdentity, message: string): LeakRecord {
+/**
+ * The record of one check, as a worker sends it to the reporter. `outcome` says what the check
+ * asserted and whether it passed; without it the check is read as `not.toLeakMemory()`.
+ */
+export function createLeakRecord(
+  result: LeakResult,
+  test: LeakTestIdentity,
+  message: string,
+  outcome: LeakCheckOutcome = { expected: 'clean', passed: !result.leaked },
+): LeakRecord {
   return {
     schemaVersion: leakSchemaVersion,
     ...test,
     status: result.status,
+    expected: outcome.expected,
+    passed: outcome.passed,
     bytesPerIteration: result.bytesPerIteration,
     iterations: result.iterations,
     durationMs: result.durationMs,
     collections: result.collections,
+    ...(result.status === 'clean' ? { resolution: result.resolution } : {}),
     async: result.async,
     reason: result.reason,
     samples: result.samples,
@@ -19,6 +35,7 @@ export function createLeakRecord(result: LeakResult, test: LeakTestIdentity, mes
     ...(result.status === 'leaking' && result.diagnosisNotes
       ? { diagnosisNotes: result.diagnosisNotes }
       : {}),
+    ...(outcome.heapSnapshot ? { heapSnapshot: outcome.heapSnapshot } : {}),
     message,
   }
 }

@@ -3,6 +3,7 @@ import { buildRunReport } from '../report/build-run-report.js'
 import { formatGithubAnnotations } from '../report/format-github-annotations.js'
 import { formatRunReport } from '../report/format-run-report.js'
 import { terminalColors } from '../report/message-colors.js'
+import { htmlReportPath, writeHtmlReport } from '../report/write-html-report.js'
 import { writeRunReport } from '../report/write-run-report.js'
 import type { LeakRecord } from '../result/leak-record.js'
 import type { LeakRunReport } from '../result/leak-run-report.js'
@@ -19,6 +20,11 @@ export interface LeakReporterOptions {
    * @default process.env.GITHUB_ACTIONS === 'true'
    */
   githubActions?: boolean
+  /**
+   * Where to write the HTML report, relative to the project root; `false` writes none.
+   * @default 'leakproof-report.html' next to the JSON report
+   */
+  htmlFile?: string | false
 }
 
 /** Where the end of a run writes to: the runner's own log, and the stream annotations go to. */
@@ -46,6 +52,8 @@ export function finishLeakRun(
   if (outputFile !== false) {
     writeRunReport(isAbsolute(outputFile) ? outputFile : resolve(root, outputFile), report)
   }
+  const htmlFile = htmlReportPath(options, root)
+  if (htmlFile) output.report(writeHtmlReport(htmlFile, report, root).line)
   if (githubActions) {
     for (const line of formatGithubAnnotations(report, root)) output.annotate(line)
   }

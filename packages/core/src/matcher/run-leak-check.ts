@@ -1,12 +1,18 @@
 import type { CheckControl } from '../engine/check-control.js'
 import { runCheck } from '../engine/detect-leak.js'
 import { LeakCheckFailure } from '../errors/leakproof-error.js'
-import type { LeakOptions } from '../options/resolve-options.js'
 import { formatLeakMessage } from '../report/format-leak-message.js'
+import type { LeakCheckOutcome } from '../result/leak-record.js'
 import type { LeakResult } from '../result/leak-result.js'
+import {
+  type LeakMatcherOptions,
+  splitHeapSnapshotOption,
+  writeLeakSnapshot,
+} from './heap-snapshot-option.js'
 import { isLeakCheckTriggered } from './leak-check-trigger.js'
+import { withProjectOptions } from './project-options.js'
 
-export interface LeakCheckOptions extends LeakOptions {
+export interface LeakCheckOptions extends LeakMatcherOptions {
   /**
    * Environment variable that turns the check on; when unset (or `0`/`false`) the body runs once.
    * @default 'LEAKPROOF'
@@ -22,14 +28,20 @@ export interface LeakCheckOptions extends LeakOptions {
 export function runLeakCheck(
   body: () => unknown,
   options: LeakCheckOptions,
-  record: (result: LeakResult) => void,
+  record: (result: LeakResult, check: LeakCheckOutcome) => void,
   control?: CheckControl,
+  /** Names the heap snapshot written on a leak (option `heapSnapshot`). */
+  testName?: string,
 ): unknown {
-  const { trigger, ...leakOptions } = options
+  const { trigger, ...callOptions } = options
   if (!isLeakCheckTriggered(trigger)) return body()
+  const { heapSnapshot, detectorOptions = {} } = splitHeapSnapshotOption(withProjectOptions(callOptions))
+  const leakOptions = detectorOptions
   const judge = (result: LeakResult): void => {
-    record(result)
-    if (result.leaked || (result.status === 'inconclusive' && leakOptions.strict)) {
+    const failed = result.leaked || (result.status === 'inconclusive' && Boolean(leakOptions.strict))
+    const snapshot = result.leaked && heapSnapshot === 'on-leak' && writeLeakSnapshot(testName)
+    record(result, { expected: 'clean', passed: !failed, ...(snapshot ? { heapSnapshot: snapshot } : {}) })
+    if (failed) {
       throw new LeakCheckFailure(formatLeakMessage(result))
     }
   }

@@ -1,16 +1,25 @@
 import type { CheckControl } from '../engine/check-control.js'
 import { runCheck } from '../engine/detect-leak.js'
 import { NotAFunctionError } from '../errors/leakproof-error.js'
-import { type LeakOptions, resolveOptions } from '../options/resolve-options.js'
+import { resolveOptions } from '../options/resolve-options.js'
 import { formatLeakMessage } from '../report/format-leak-message.js'
 import type { MessageColors } from '../report/message-colors.js'
+import type { LeakCheckOutcome } from '../result/leak-record.js'
 import type { LeakResult } from '../result/leak-result.js'
+import {
+  type LeakMatcherOptions,
+  splitHeapSnapshotOption,
+  writeLeakSnapshot,
+} from './heap-snapshot-option.js'
+import { withProjectOptions } from './project-options.js'
 
 type Paint = (text: string) => string
 
 /** What both runners' matcher contexts provide (`this` inside `expect.extend` matchers). */
 export interface MatcherContextLike {
   isNot: boolean
+  /** Both runners name the running test here (Jest's and Vitest's matcher state). */
+  currentTestName?: string
   promise?: string
   utils: {
     matcherHint(name: string, received?: string, expected?: string, options?: object): string
@@ -26,6 +35,8 @@ export interface LeakMatcherOutcome {
   pass: boolean
   message: () => string
   result: LeakResult
+  /** What the test asserted and whether the check passed, for the record. */
+  check: LeakCheckOutcome
 }
 
 /**
@@ -36,15 +47,25 @@ export interface LeakMatcherOutcome {
 export function runLeakMatcher(
   context: MatcherContextLike,
   received: unknown,
-  options?: LeakOptions,
+  options?: LeakMatcherOptions,
   control?: CheckControl,
 ): LeakMatcherOutcome | Promise<LeakMatcherOutcome> {
   if (typeof received !== 'function') throw new NotAFunctionError(received)
-  const { strict } = resolveOptions(options)
-  const outcome = runCheck(received as () => unknown, options, control)
+  // The call's own options first, so that an error names what the call passed.
+  resolveOptions(splitHeapSnapshotOption(options).detectorOptions)
+  const { heapSnapshot, detectorOptions } = splitHeapSnapshotOption(withProjectOptions(options))
+  const { strict } = resolveOptions(detectorOptions)
+  const outcome = runCheck(received as () => unknown, detectorOptions, control)
   const toOutcome = (result: LeakResult): LeakMatcherOutcome => {
     const pass = result.status === 'inconclusive' && strict ? context.isNot : result.leaked
-    return { pass, result, message: () => formatMatcherMessage(context, result) }
+    // The runner fails the test when `pass` equals `isNot`: `.not` expects no leak.
+    const check: LeakCheckOutcome = {
+      expected: context.isNot ? 'clean' : 'leak',
+      passed: pass !== context.isNot,
+    }
+    const snapshot = result.leaked && heapSnapshot === 'on-leak' && writeLeakSnapshot(context.currentTestName)
+    if (snapshot) check.heapSnapshot = snapshot
+    return { pass, result, check, message: () => formatMatcherMessage(context, result) }
   }
   return outcome instanceof Promise ? outcome.then(toOutcome) : toOutcome(outcome as LeakResult)
 }

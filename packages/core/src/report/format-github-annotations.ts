@@ -1,10 +1,14 @@
 import { relative } from 'node:path'
 import type { LeakRunReport } from '../result/leak-run-report.js'
+import { checkOutcome } from './check-outcome.js'
 
-/** GitHub Actions workflow commands that annotate each leaking test in the pull request's diff. */
+/**
+ * GitHub Actions workflow commands that annotate each unexpected leak in the pull request's diff.
+ * Expected leaks (`toLeakMemory()` passing) are what their tests assert: no annotation.
+ */
 export function formatGithubAnnotations(report: LeakRunReport, root: string): string[] {
   return report.records
-    .filter((record) => record.status === 'leaking')
+    .filter((record) => checkOutcome(record) === 'leaking')
     .map((record) => {
       // Point at the line that stores the leak when it is known, else at the check.
       const at = record.sites?.[0] ?? record
