@@ -3,13 +3,11 @@ import { realmOf } from '../diagnosis/sites/realm-of.js'
 import { ConcurrentCheckError, FunctionThrewError, NotAFunctionError } from '../errors/leakproof-error.js'
 import { type LeakOptions, type ResolvedLeakOptions, resolveOptions } from '../options/resolve-options.js'
 import type { LeakResult } from '../result/leak-result.js'
-import { getGarbageCollector } from '../runtime/force-gc.js'
 import { nextImmediate, now, settleEventLoop } from '../runtime/real-clock.js'
-import { type CallReport, CallWindow } from './call-window.js'
 import { type CheckControl, checkBudget } from './check-control.js'
 import { Deadline } from './deadline.js'
 import { isPromiseLike } from './is-promise-like.js'
-import { measureLeak } from './measure-leak.js'
+import { MeasurementRun } from './measurement-run.js'
 import { probeDeferredWork } from './probe-deferred-work.js'
 
 /** `detectLeak`'s result type: a promise exactly when the function returns one. */
@@ -92,20 +90,8 @@ function detectSync(
   deadline: Deadline,
   progress: (calls: number) => void,
 ): LeakResult {
-  const collect = getGarbageCollector()
-  const measurement = measureLeak({
-    options,
-    async: false,
-    startedAt: deadline.startedAt,
-    firstCallMs: now() - deadline.startedAt,
-    verdictAt: deadline.verdictAt,
-  })
-  let calls = 1
-  let callMs = now() - deadline.startedAt
-  let report: CallReport | undefined
-  let step = measurement.next()
-  for (; !step.done; step = measurement.next(report)) {
-    const window = new CallWindow(collect, step.value, callMs)
+  const run = new MeasurementRun(options, false, deadline)
+  for (let window = run.nextWindow(); window; window = run.nextWindow()) {
     let made = 0
     try {
       while (made < window.count) {
@@ -114,14 +100,12 @@ function detectSync(
         if (made < window.count && (!window.betweenChunks(made) || deadline.verdictExpired)) break
       }
     } catch (error) {
-      throw wrapThrow(calls + made + 1, error)
+      throw wrapThrow(run.calls + made + 1, error)
     }
-    calls += made
-    progress(calls)
-    report = window.report(made)
-    if (made > 0) callMs = report.elapsedMs / made
+    run.finishWindow(window.report(made))
+    progress(run.calls)
   }
-  const result = deferredRelease(fn, step.value, callMs)
+  const result = deferredRelease(fn, run.result, run.callMs)
   if (result.status !== 'leaking' || !options.sites) return result
   const diagnosed = diagnoseSync(fn, result, options, deadline.endAt)
   return {
@@ -138,24 +122,12 @@ async function detectAsync(
   deadline: Deadline,
   progress: (calls: number) => void,
 ): Promise<LeakResult> {
-  const collect = getGarbageCollector()
   await deadline.settle(first, 1)
   // The runner may still be sending the previous test's results: memory it frees during the
   // first window would cancel out growth there. Let it finish first.
   for (let round = 0; round < 3; round++) await deadline.race(settleEventLoop())
-  const measurement = measureLeak({
-    options,
-    async: true,
-    startedAt: deadline.startedAt,
-    firstCallMs: now() - deadline.startedAt,
-    verdictAt: deadline.verdictAt,
-  })
-  let calls = 1
-  let callMs = now() - deadline.startedAt
-  let report: CallReport | undefined
-  let step = measurement.next()
-  for (; !step.done; step = measurement.next(report)) {
-    const window = new CallWindow(collect, step.value, callMs)
+  const run = new MeasurementRun(options, true, deadline)
+  for (let window = run.nextWindow(); window; window = run.nextWindow()) {
     let made = 0
     while (made < window.count && !deadline.verdictExpired) {
       const end = window.chunkEnd(made)
@@ -164,9 +136,9 @@ async function detectAsync(
         try {
           value = fn()
         } catch (error) {
-          throw wrapThrow(calls + made + 1, error)
+          throw wrapThrow(run.calls + made + 1, error)
         }
-        if (isPromiseLike(value)) await deadline.settle(value, calls + made + 1)
+        if (isPromiseLike(value)) await deadline.settle(value, run.calls + made + 1)
       }
       if (made >= window.count) break
       // Work the calls scheduled for later (immediates, expired timers) runs now and then, as it
@@ -177,13 +149,12 @@ async function detectAsync(
       if (!window.betweenChunks(made)) break
     }
     deadline.throwIfAborted()
-    calls += made
-    progress(calls)
-    report = window.report(made)
-    if (made > 0) callMs = report.elapsedMs / made
+    progress(run.calls + made)
+    const report = window.report(made)
     await deadline.race(settleEventLoop())
+    run.finishWindow(report)
   }
-  const result = step.value
+  const result = run.result
   if (result.status !== 'leaking' || !options.sites) return result
   const diagnosed = await diagnoseAsync(fn, result, options, deadline)
   return {
