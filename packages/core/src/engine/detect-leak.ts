@@ -8,7 +8,8 @@ import { type CallReport, CallWindow } from './call-window.js'
 import { type CheckControl, checkBudget } from './check-control.js'
 import { Deadline } from './deadline.js'
 import { isPromiseLike } from './is-promise-like.js'
-import { measureLeak } from './measure-leak.js'
+import { type MeasureContext, measureLeak } from './measure-leak.js'
+import { RetainedBound } from './retained-bound.js'
 
 /** `detectLeak`'s result type: a promise exactly when the function returns one. */
 export type DetectLeakReturn<R> = R extends PromiseLike<unknown> ? Promise<LeakResult> : LeakResult
@@ -91,25 +92,23 @@ function detectSync(
   progress: (calls: number) => void,
 ): LeakResult {
   const collect = getGarbageCollector()
-  const measurement = measureLeak({
-    options,
-    async: false,
-    startedAt: deadline.startedAt,
-    firstCallMs: now() - deadline.startedAt,
-    verdictAt: deadline.verdictAt,
-  })
+  const measurement = measureLeak(measureContext(options, false, deadline))
+  const bound = new RetainedBound(options.maxRetainedBytes)
   let calls = 1
   let callMs = now() - deadline.startedAt
   let report: CallReport | undefined
   let step = measurement.next()
-  for (; !step.done; step = measurement.next(report)) {
+  // The measurement has settled the heap before its first window: the cap counts from here.
+  bound.start()
+  for (; !step.done; step = nextStep(measurement, report, bound, deadline)) {
     const window = new CallWindow(collect, step.value, callMs)
     let made = 0
     try {
       while (made < window.count) {
         const end = window.chunkEnd(made)
         for (; made < end; made++) fn()
-        if (made < window.count && (!window.betweenChunks(made) || deadline.verdictExpired)) break
+        if (made >= window.count) break
+        if (!window.betweenChunks(made) || deadline.verdictExpired || bound.stopsWindowAt(made)) break
       }
     } catch (error) {
       throw wrapThrow(calls + made + 1, error)
@@ -119,7 +118,7 @@ function detectSync(
     report = window.report(made)
     if (made > 0) callMs = report.elapsedMs / made
   }
-  const result = step.value
+  const result = bound.explain(step.value)
   if (result.status !== 'leaking' || !options.sites) return result
   const diagnosed = diagnoseSync(fn, result, options, deadline.endAt)
   return {
@@ -141,18 +140,14 @@ async function detectAsync(
   // The runner may still be sending the previous test's results: memory it frees during the
   // first window would cancel out growth there. Let it finish first.
   for (let round = 0; round < 3; round++) await deadline.race(settleEventLoop())
-  const measurement = measureLeak({
-    options,
-    async: true,
-    startedAt: deadline.startedAt,
-    firstCallMs: now() - deadline.startedAt,
-    verdictAt: deadline.verdictAt,
-  })
+  const measurement = measureLeak(measureContext(options, true, deadline))
+  const bound = new RetainedBound(options.maxRetainedBytes)
   let calls = 1
   let callMs = now() - deadline.startedAt
   let report: CallReport | undefined
   let step = measurement.next()
-  for (; !step.done; step = measurement.next(report)) {
+  bound.start()
+  for (; !step.done; step = nextStep(measurement, report, bound, deadline)) {
     const window = new CallWindow(collect, step.value, callMs)
     let made = 0
     while (made < window.count && !deadline.verdictExpired) {
@@ -172,7 +167,7 @@ async function detectAsync(
       const before = now()
       await deadline.race(nextImmediate())
       window.pause(now() - before)
-      if (!window.betweenChunks(made)) break
+      if (!window.betweenChunks(made) || bound.stopsWindowAt(made)) break
     }
     deadline.throwIfAborted()
     calls += made
@@ -181,7 +176,7 @@ async function detectAsync(
     if (made > 0) callMs = report.elapsedMs / made
     await deadline.race(settleEventLoop())
   }
-  const result = step.value
+  const result = bound.explain(step.value)
   if (result.status !== 'leaking' || !options.sites) return result
   const diagnosed = await diagnoseAsync(fn, result, options, deadline)
   return {
@@ -189,6 +184,34 @@ async function detectAsync(
     durationMs: now() - deadline.startedAt,
     diagnosisMs: now() - deadline.startedAt - result.verdictMs,
   }
+}
+
+/** The measurement's view of the check; `verdictAt` is read live, so the retained cap can end it. */
+function measureContext(options: ResolvedLeakOptions, async: boolean, deadline: Deadline): MeasureContext {
+  return {
+    options,
+    async,
+    startedAt: deadline.startedAt,
+    firstCallMs: now() - deadline.startedAt,
+    get verdictAt() {
+      return deadline.verdictAt
+    },
+  }
+}
+
+/**
+ * Resumes the measurement after a window; its full GC shows what the function really retains, and
+ * past `maxRetainedBytes` the measurement gets no more time: it answers with what it has.
+ */
+function nextStep(
+  measurement: ReturnType<typeof measureLeak>,
+  report: CallReport | undefined,
+  bound: RetainedBound,
+  deadline: Deadline,
+): ReturnType<ReturnType<typeof measureLeak>['next']> {
+  const step = measurement.next(report)
+  if (!step.done && step.value > 0 && bound.exceeded()) deadline.endVerdictNow()
+  return step
 }
 
 function wrapThrow(call: number, error: unknown): Error {
