@@ -210,7 +210,7 @@ function nextStep(
   deadline: Deadline,
 ): ReturnType<ReturnType<typeof measureLeak>['next']> {
   const step = measurement.next(report)
-  if (!step.done && step.value > 0 && bound.exceeded()) deadline.endVerdictNow()
+  if (!step.done && step.value > 0 && bound.exceeded(true)) deadline.endVerdictNow()
   return step
 }
 
