@@ -81,11 +81,16 @@ export const expectReliability = {
     expect(run.records['retried: a leak, then clean on the last attempt']?.status).toBe('clean')
   },
 
-  /** retained.test.ts: a leaking function is not called past `maxRetainedBytes`. */
+  /**
+   * retained.test.ts: a leaking function is not called past `maxRetainedBytes` (the fixture counts
+   * the calls). The verdict itself may be leaking or inconclusive: a cap this tight can cut the
+   * windows that confirm a leak.
+   */
   retained(run: ReliabilityRun): void {
-    const title = 'an expected leak stops before the heap bloats'
-    expect(run.statuses[title], run.failures[title]).toBe('passed')
-    expect(run.records[title]?.status).toBe('leaking')
+    const title = 'a leaking function is not called past maxRetainedBytes'
+    expect(run.failures[title]).not.toContain('toBeLessThan')
+    expect(run.records[title]?.status).not.toBe('clean')
+    expect(run.records[title]?.reason).toContain('more than `maxRetainedBytes`, 16.0 MB')
   },
 
   /** jsdom.test.ts: DOM and window listener leaks found, DOM work not called a leak, in time. */
