@@ -1,23 +1,35 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { stripVTControlCharacters } from 'node:util'
-import type { LeakRunReport } from '@leakproof/core'
+import { readLeakReport } from './read-results.js'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 
 export interface CliRun {
   exitCode: number
+  /** The run was killed for outliving its time. */
+  timedOut: boolean
   stdout: string
   stderr: string
   /** stdout + stderr with ANSI codes, durations and absolute paths normalised, for assertions. */
   output: string
 }
 
-/** Runs a runner's real CLI (from the workspace's node_modules) in a fixture folder. */
-export function runCli(bin: 'vitest' | 'jest', cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+/**
+ * Runs a runner's real CLI (from the workspace's node_modules) in a fixture folder. A run that
+ * outlives `timeoutMs` is killed (SIGKILL: a process spinning in a syscall ignores SIGTERM) and
+ * resolves with exit code -1 and `timedOut`.
+ */
+export function runCli(
+  bin: 'vitest' | 'jest',
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs = 300_000,
+) {
   const script = join(repoRoot, 'node_modules', bin, bin === 'vitest' ? 'vitest.mjs' : 'bin/jest.js')
   if (!existsSync(script)) throw new Error(`${bin} is not installed at ${script}`)
   return new Promise<CliRun>((resolve, reject) => {
@@ -25,6 +37,11 @@ export function runCli(bin: 'vitest' | 'jest', cwd: string, args: string[], env:
       cwd,
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true', GITHUB_ACTIONS: '', ...env },
     })
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGKILL')
+    }, timeoutMs)
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => {
@@ -35,7 +52,14 @@ export function runCli(bin: 'vitest' | 'jest', cwd: string, args: string[], env:
     })
     child.on('error', reject)
     child.on('close', (code) => {
-      resolve({ exitCode: code ?? -1, stdout, stderr, output: normalise(`${stdout}\n${stderr}`, cwd) })
+      clearTimeout(timer)
+      resolve({
+        exitCode: code ?? -1,
+        timedOut,
+        stdout,
+        stderr,
+        output: normalise(`${stdout}\n${stderr}`, cwd),
+      })
     })
   })
 }
@@ -57,8 +81,8 @@ export function normalise(text: string, cwd: string): string {
 
 /** The verdicts of a leakproof JSON report with the samples they rest on, for failure messages. */
 export function explainVerdicts(reportPath: string): string {
-  if (!existsSync(reportPath)) return 'no leakproof report was written'
-  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as LeakRunReport
+  const report = readLeakReport(reportPath)
+  if (!report) return 'no leakproof report was written'
   return report.records
     .map((record) => {
       const windows = record.samples.map((sample, i, all) =>

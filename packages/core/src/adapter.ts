@@ -14,5 +14,8 @@ export {
   type MatcherContextLike,
   runLeakMatcher,
 } from './matcher/run-leak-matcher.js'
+export { runOwnedLeakCheck, runOwnedLeakMatcher } from './matcher/run-owned-check.js'
+export { type TestEnd, type TestOwner, timeLeftMs } from './matcher/test-owner.js'
 export { formatLeakMessage } from './report/format-leak-message.js'
 export type { LeakCheckOutcome, LeakExpectation } from './result/leak-record.js'
+export { epochNow, now } from './runtime/real-clock.js'

@@ -1,7 +1,9 @@
 // The user API of @leakproof/core. What only the runner adapters need is in '@leakproof/core/adapter'.
 export { type DetectLeakReturn, detectLeak } from './engine/detect-leak.js'
 export {
+  CheckCancelledError,
   CheckNotAwaitedError,
+  CheckTimedOutError,
   ConcurrentCheckError,
   FunctionThrewError,
   FunctionTimeoutError,

@@ -1,10 +1,11 @@
-import { type LeakCheckOptions, runLeakCheck } from '@leakproof/core/adapter'
+import { type LeakCheckOptions, runLeakCheck, runOwnedLeakCheck } from '@leakproof/core/adapter'
+import { findJestTest, type JestTestContext, jestTestOwner } from './jest-test-owner.js'
 import { recordLeak } from './record-leak.js'
 
 export type { LeakCheckOptions } from '@leakproof/core/adapter'
 
 interface ExpectWithState {
-  getState(): { testPath?: string; currentTestName?: string }
+  getState(): JestTestContext
 }
 
 /**
@@ -16,14 +17,13 @@ export function leakCheck(body: () => unknown, options: LeakCheckOptions = {}): 
   // No declared parameters: Jest would take one for a `done` callback.
   return () => {
     const state = (globalThis as { expect?: ExpectWithState }).expect?.getState() ?? {}
-    const test = { testPath: state.testPath, currentTestName: state.currentTestName }
+    const { test, names } = findJestTest(state)
     const callSite = new Error('leakCheck')
-    return runLeakCheck(
-      body,
-      options,
-      (result, check) => recordLeak(test, result, check, callSite),
-      undefined,
-      test.currentTestName,
+    if (test) {
+      return runOwnedLeakCheck(body, options, jestTestOwner(test, names, callSite)) as void | Promise<void>
+    }
+    return runLeakCheck(body, options, (result, check) =>
+      recordLeak(names, result, check, callSite),
     ) as void | Promise<void>
   }
 }

@@ -1,6 +1,6 @@
-import { type LeakCheckOptions, runLeakCheck } from '@leakproof/core/adapter'
-import type { TestContext } from 'vitest'
-import { recordLeak } from './record-leak.js'
+import { type LeakCheckOptions, runOwnedLeakCheck } from '@leakproof/core/adapter'
+import type { RunnerTestCase, TestContext } from 'vitest'
+import { vitestTestOwner } from './vitest-test-owner.js'
 
 export type { LeakCheckOptions } from '@leakproof/core/adapter'
 
@@ -14,11 +14,5 @@ export function leakCheck<C extends TestContext>(
   options: LeakCheckOptions = {},
 ): (context: C) => unknown {
   return (context: C) =>
-    runLeakCheck(
-      () => body(context),
-      options,
-      (result, check) => recordLeak(context.task, result, check),
-      undefined,
-      context.task?.name,
-    )
+    runOwnedLeakCheck(() => body(context), options, vitestTestOwner(context.task as RunnerTestCase))
 }

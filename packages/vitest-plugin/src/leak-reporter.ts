@@ -26,9 +26,11 @@ export class LeakReporter implements Reporter {
       }
     }
     const log = (text: string) => (this.#vitest ? this.#vitest.logger.log(text) : console.log(text))
+    const warn = (text: string) => (this.#vitest ? this.#vitest.logger.warn(text) : console.warn(text))
     finishLeakRun('vitest', records, this.#vitest?.config.root ?? process.cwd(), this.options, {
       report: log,
       annotate: log,
+      warn,
     })
   }
 }

@@ -1,5 +1,7 @@
 // setupFiles: ['@leakproof/vitest/setup'] registers the matchers in every test file.
-import { expect } from 'vitest'
+import { beforeEach, expect } from 'vitest'
+import { markTestStart } from './test-starts.js'
 import { toLeakMemory } from './to-leak-memory.js'
 
 expect.extend({ toLeakMemory })
+beforeEach(markTestStart)

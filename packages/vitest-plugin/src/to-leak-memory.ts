@@ -1,34 +1,22 @@
-import { CheckNotAwaitedError, type LeakOptions } from '@leakproof/core'
-import { type MatcherContextLike, runLeakMatcher } from '@leakproof/core/adapter'
-import { onTestFinished, type RunnerTestCase as Test } from 'vitest'
-import { recordLeak } from './record-leak.js'
+import type { LeakOptions } from '@leakproof/core'
+import { type MatcherContextLike, runLeakMatcher, runOwnedLeakMatcher } from '@leakproof/core/adapter'
+import type { RunnerTestCase as Test } from 'vitest'
+import { GlobalExpectInConcurrentTestError } from './global-expect-error.js'
+import { vitestTestOwner } from './vitest-test-owner.js'
 
 /**
  * `expect(fn).not.toLeakMemory(options?)`. Synchronous for a synchronous `fn`; for an async `fn` it
- * returns a promise, and a test that finishes without awaiting it fails instead of passing silently.
+ * returns a promise. The check belongs to its test: the test's time left is its budget, it stops
+ * when the test ends, and a test that finishes without awaiting it fails instead of passing silently.
  */
 export function toLeakMemory(this: MatcherContextLike, received: unknown, options?: LeakOptions) {
   const task = (this as { task?: Test }).task
-  const outcome = runLeakMatcher(this, received, options)
-  if (!(outcome instanceof Promise)) {
-    recordLeak(task, outcome.result, outcome.check)
-    return outcome
+  // Vitest 3 has no `this.task`: the check then runs without its test's budget and cancellation.
+  if (!task?.context) return runLeakMatcher(this, received, options)
+  // The global `expect` names whichever concurrent test started last. Vitest marks a context whose
+  // own `expect` was taken (`_local`), as its snapshot matchers require in concurrent tests.
+  if (task.concurrent && !(task.context as { _local?: boolean })._local) {
+    throw new GlobalExpectInConcurrentTestError()
   }
-  let settled = false
-  if (task) {
-    onTestFinished(() => {
-      if (!settled) throw new CheckNotAwaitedError()
-    })
-  }
-  return outcome.then(
-    (value) => {
-      settled = true
-      recordLeak(task, value.result, value.check)
-      return value
-    },
-    (error: unknown) => {
-      settled = true
-      throw error
-    },
-  )
+  return runOwnedLeakMatcher(this, received, options, vitestTestOwner(task))
 }

@@ -13,15 +13,28 @@ export class Deadline {
   #timer: ReturnType<typeof realSetTimeout> | undefined
   readonly #onAbort = () => this.#wake?.(this.cancelled())
 
+  #verdictAt: number
+
   constructor(
     readonly startedAt: number,
-    readonly verdictAt: number,
+    verdictAt: number,
     readonly endAt: number,
     readonly signal: AbortSignal | undefined,
     /** Calls made so far, for messages. */
     readonly progress: () => number,
   ) {
+    this.#verdictAt = verdictAt
     signal?.addEventListener('abort', this.#onAbort, { once: true })
+  }
+
+  /** No new call of the measurement starts after this time (real clock). */
+  get verdictAt(): number {
+    return this.#verdictAt
+  }
+
+  /** Ends the measurement's time now (the function retained more memory than a check may let it). */
+  endVerdictNow(): void {
+    this.#verdictAt = Math.min(this.#verdictAt, now())
   }
 
   /** Whether the measurement must stop starting calls. */

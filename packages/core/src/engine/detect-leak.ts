@@ -97,7 +97,8 @@ function detectSync(
       while (made < window.count) {
         const end = window.chunkEnd(made)
         for (; made < end; made++) fn()
-        if (made < window.count && (!window.betweenChunks(made) || deadline.verdictExpired)) break
+        if (made >= window.count) break
+        if (!window.betweenChunks(made) || deadline.verdictExpired || run.bound.stopsWindowAt(made)) break
       }
     } catch (error) {
       throw wrapThrow(run.calls + made + 1, error)
@@ -105,7 +106,7 @@ function detectSync(
     run.finishWindow(window.report(made))
     progress(run.calls)
   }
-  const result = deferredRelease(fn, run.result, run.callMs)
+  const result = run.bound.explain(deferredRelease(fn, run.result, run.callMs))
   if (result.status !== 'leaking' || !options.sites) return result
   const diagnosed = diagnoseSync(fn, result, options, deadline.endAt)
   return {
@@ -146,7 +147,7 @@ async function detectAsync(
       const before = now()
       await deadline.race(nextImmediate())
       window.pause(now() - before)
-      if (!window.betweenChunks(made)) break
+      if (!window.betweenChunks(made) || run.bound.stopsWindowAt(made)) break
     }
     deadline.throwIfAborted()
     progress(run.calls + made)
@@ -154,7 +155,7 @@ async function detectAsync(
     await deadline.race(settleEventLoop())
     run.finishWindow(report)
   }
-  const result = run.result
+  const result = run.bound.explain(run.result)
   if (result.status !== 'leaking' || !options.sites) return result
   const diagnosed = await diagnoseAsync(fn, result, options, deadline)
   return {

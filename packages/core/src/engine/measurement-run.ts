@@ -5,6 +5,7 @@ import { now } from '../runtime/real-clock.js'
 import { type CallReport, CallWindow } from './call-window.js'
 import type { Deadline } from './deadline.js'
 import { measureLeak } from './measure-leak.js'
+import { RetainedBound } from './retained-bound.js'
 
 /**
  * The bookkeeping both drivers share around the measurement: which window of calls comes next,
@@ -19,16 +20,27 @@ export class MeasurementRun {
   #step: IteratorResult<number, LeakResult>
   #callMs: number
 
+  /** The cap on what the function may retain (`maxRetainedBytes`). */
+  readonly bound: RetainedBound
+  readonly #deadline: Deadline
+
   constructor(options: ResolvedLeakOptions, async: boolean, deadline: Deadline) {
     this.#callMs = now() - deadline.startedAt
+    this.#deadline = deadline
+    this.bound = new RetainedBound(options.maxRetainedBytes)
     this.#measurement = measureLeak({
       options,
       async,
       startedAt: deadline.startedAt,
       firstCallMs: this.#callMs,
-      verdictAt: deadline.verdictAt,
+      // Read live: the retained cap can end the measurement's time early.
+      get verdictAt() {
+        return deadline.verdictAt
+      },
     })
     this.#step = this.#measurement.next()
+    // The measurement has settled the heap before its first window: the cap counts from here.
+    this.bound.start()
   }
 
   /** The next window of calls to make, or undefined once the verdict is in. */
@@ -41,6 +53,8 @@ export class MeasurementRun {
     this.calls += report.made
     if (report.made > 0) this.#callMs = report.elapsedMs / report.made
     this.#step = this.#measurement.next(report)
+    // Its full GC shows what the function really retains: past the cap, no more time for calls.
+    if (!this.#step.done && this.#step.value > 0 && this.bound.exceeded(true)) this.#deadline.endVerdictNow()
   }
 
   /** Time one call takes, as the latest window measured it. */

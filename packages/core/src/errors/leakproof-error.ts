@@ -79,8 +79,9 @@ export class ConcurrentCheckError extends LeakproofError {
   constructor() {
     super(
       'leakproof: a leak check started while another one was still running. Checks measure the whole ' +
-        'heap, so they must run one at a time: await each async check, and do not use them in ' +
-        'test.concurrent or inside the function of another check.',
+        'heap, so they run one at a time: await each async check, and do not start a check inside the ' +
+        'function of another check. In test.concurrent, checks of different tests wait for each other: ' +
+        'await them there, even when the function is synchronous.',
     )
   }
 }
@@ -99,8 +100,8 @@ export class CheckCancelledError extends LeakproofError {
   ) {
     super(
       `leakproof: the leak check was still running when its test ended, after ${Math.round(elapsedMs)} ms: ` +
-        `${calls.toLocaleString('en-US')} calls made, no verdict yet. Raise the test timeout, or pass a ` +
-        'smaller `timeout` option so the check answers in time.',
+        `${callsMade(calls)}, no verdict yet. Raise the test timeout, or pass a smaller ` +
+        '`timeout` option so the check answers in time.',
     )
   }
 }
@@ -113,10 +114,30 @@ export class LeakCheckFailure extends LeakproofError {
 /** An async check still running when its test finished: the test would have passed unchecked. */
 export class CheckNotAwaitedError extends LeakproofError {
   override name = 'CheckNotAwaitedError'
-  constructor() {
+  constructor(readonly calls = 0) {
     super(
-      'leakproof: an async toLeakMemory() check was not awaited. Write ' +
+      'leakproof: an async toLeakMemory() check was not awaited: it was stopped when its test ended ' +
+        `(${callsMade(calls)}, no verdict). Write ` +
         '`await expect(fn).not.toLeakMemory()` so the test waits for the verdict.',
     )
   }
+}
+
+/** The test timed out while its check was still running; the check was stopped there. */
+export class CheckTimedOutError extends LeakproofError {
+  override name = 'CheckTimedOutError'
+  constructor(
+    readonly timeoutMs: number,
+    readonly calls: number,
+  ) {
+    super(
+      `leakproof: the leak check was still running when the test timed out after ${timeoutMs} ms: ` +
+        `${callsMade(calls)}, no verdict yet. Raise the test timeout, or pass a smaller ` +
+        '`timeout` option so the check answers in time.',
+    )
+  }
+}
+
+function callsMade(calls: number): string {
+  return `${calls.toLocaleString('en-US')} ${calls === 1 ? 'call' : 'calls'} made`
 }

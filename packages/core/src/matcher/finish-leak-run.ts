@@ -1,12 +1,13 @@
+import { rmSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { buildRunReport } from '../report/build-run-report.js'
 import { formatGithubAnnotations } from '../report/format-github-annotations.js'
 import { formatRunReport } from '../report/format-run-report.js'
 import { terminalColors } from '../report/message-colors.js'
 import { htmlReportPath, writeHtmlReport } from '../report/write-html-report.js'
-import { writeRunReport } from '../report/write-run-report.js'
 import type { LeakRecord } from '../result/leak-record.js'
 import type { LeakRunReport } from '../result/leak-run-report.js'
+import { saveRunReport } from './save-run-report.js'
 
 /** Options of both runners' `LeakReporter`. */
 export interface LeakReporterOptions {
@@ -31,11 +32,14 @@ export interface LeakReporterOptions {
 export interface RunOutput {
   report(text: string): void
   annotate(line: string): void
+  /** A problem that must not fail the run (a report that cannot be written); `report` when absent. */
+  warn?(text: string): void
 }
 
 /**
  * The reporters' end of a run, written once: prints the leak report, writes the JSON report and,
- * on GitHub Actions, the annotations. Does nothing when no test used leakproof.
+ * on GitHub Actions, the annotations. When no test used leakproof it prints nothing and removes the
+ * JSON report of an earlier run, which would otherwise pass for this one's.
  */
 export function finishLeakRun(
   runner: LeakRunReport['runner'],
@@ -44,18 +48,31 @@ export function finishLeakRun(
   options: LeakReporterOptions,
   output: RunOutput,
 ): LeakRunReport | undefined {
-  if (records.length === 0) return undefined
   const outputFile = options.outputFile ?? 'leakproof-report.json'
+  const path =
+    outputFile === false ? undefined : isAbsolute(outputFile) ? outputFile : resolve(root, outputFile)
+  if (records.length === 0) {
+    if (path) warnIf(output, saveRunReport(path, undefined))
+    const htmlFile = htmlReportPath(options, root)
+    if (htmlFile) rmSync(htmlFile, { force: true })
+    return undefined
+  }
   const githubActions = options.githubActions ?? process.env.GITHUB_ACTIONS === 'true'
   const report = buildRunReport(runner, records)
   output.report(formatRunReport(report, root, terminalColors))
-  if (outputFile !== false) {
-    writeRunReport(isAbsolute(outputFile) ? outputFile : resolve(root, outputFile), report)
-  }
+  if (path) warnIf(output, saveRunReport(path, report))
   const htmlFile = htmlReportPath(options, root)
-  if (htmlFile) output.report(writeHtmlReport(htmlFile, report, root).line)
+  if (htmlFile) {
+    const written = writeHtmlReport(htmlFile, report, root)
+    if (written.written) output.report(written.line)
+    else warnIf(output, written.line)
+  }
   if (githubActions) {
     for (const line of formatGithubAnnotations(report, root)) output.annotate(line)
   }
   return report
+}
+
+function warnIf(output: RunOutput, warning: string | undefined): void {
+  if (warning) (output.warn ?? output.report)(warning)
 }

@@ -57,6 +57,13 @@ export interface LeakOptions {
    */
   retainersMaxHeap?: number
   /**
+   * Most memory (bytes, heap plus external) the function may retain during a check. A leaking
+   * function is not called further once it has retained this much, so the heap stays small for
+   * later checks in the same worker; the verdict is the one the calls so far support.
+   * @default 32 * 1024 * 1024
+   */
+  maxRetainedBytes?: number
+  /**
    * Path prefixes of "your code": only frames in them are named as leaking lines.
    * @default [process.cwd()]
    */
@@ -82,6 +89,7 @@ export const defaultLeakOptions: Readonly<ResolvedLeakOptions> = {
   traceback: true,
   retainers: true,
   retainersMaxHeap: 64 * 1024 * 1024,
+  maxRetainedBytes: 32 * 1024 * 1024,
   // Resolved per call: the working directory when the check runs.
   include: [],
   exclude: ['/node_modules/'],
@@ -127,6 +135,7 @@ export function resolveOptions(options: LeakOptions | undefined = {}): ResolvedL
   boolean('traceback', resolved.traceback)
   boolean('retainers', resolved.retainers)
   nonNegative('retainersMaxHeap', resolved.retainersMaxHeap)
+  nonNegative('maxRetainedBytes', resolved.maxRetainedBytes)
   paths('include', resolved.include)
   paths('exclude', resolved.exclude)
   if (resolved.include.length === 0) resolved.include = [process.cwd()]

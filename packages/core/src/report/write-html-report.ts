@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { describeError } from '../errors/leakproof-error.js'
 import type { LeakRunReport } from '../result/leak-run-report.js'
 import { renderHtmlReport } from './html/render-html-report.js'
+import { makeFolders } from './make-folders.js'
 
 export const defaultHtmlFileName = 'leakproof-report.html'
 
@@ -33,7 +34,7 @@ export interface HtmlReportWrite {
  */
 export function writeHtmlReport(path: string, report: LeakRunReport, root: string): HtmlReportWrite {
   try {
-    mkdirSync(dirname(path), { recursive: true })
+    makeFolders(dirname(path))
     writeFileSync(path, renderHtmlReport(report, root))
     const shown = path.startsWith(root + sep) ? relative(root, path) : path
     return { written: true, line: ` HTML report: ${shown}\n` }

@@ -29,3 +29,11 @@ export async function settleEventLoop(): Promise<void> {
 export function nextImmediate(): Promise<void> {
   return immediate()
 }
+
+/**
+ * Milliseconds since the epoch, like `Date.now()`, from the real clock: what a runner's own real
+ * `Date.now` recorded (Jest's test `startedAt`) is compared with.
+ */
+export function epochNow(): number {
+  return performance.timeOrigin + performance.now()
+}

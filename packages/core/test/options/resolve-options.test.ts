@@ -23,6 +23,7 @@ describe('resolveOptions', () => {
       { timeout: 2 ** 31 },
       'option `timeout` must be a number of milliseconds from 1 to 2147483647, received 2147483648.',
     ],
+    [{ maxRetainedBytes: -1 }, 'option `maxRetainedBytes` must be a finite number of bytes >= 0'],
     [{ iterations: 2.5 }, 'option `iterations` must be an integer >= 1, received 2.5.'],
     [{ warmup: 50, iterations: 20 }, 'option `warmup` must be less than iterations (20), received 50.'],
     [{ threshold: Number.NaN }, 'option `threshold` must be a finite number of bytes >= 0, received NaN.'],
