@@ -51,13 +51,13 @@ describe.each([
     expect(result.run.output).toContain('leakproof report')
     expect(result.run.output).toContain('✗ leak sync leak fails (leaking.test.ts:7)')
     expect(result.run.output).toContain('✗ leak async leak fails (leaking.test.ts:11)')
-    expect(result.run.output).toContain('Leak checks: 3 leaking, 2 clean (5 checked)')
+    expect(result.run.output).toContain('Leak checks: 2 leaking, 1 expected leak, 2 clean (5 checked)')
   })
 
   test('the JSON report has a record per check and the run folder is gone', () => {
     const report = readLeakReport(result.reportPath)!
     expect(report).toMatchObject({ schemaVersion: 1, tool: 'leakproof', runner: 'jest' })
-    expect(report.summary).toEqual({ checked: 5, clean: 2, leaking: 3, inconclusive: 0 })
+    expect(report.summary).toEqual({ checked: 5, clean: 2, leaking: 2, expectedLeaks: 1, inconclusive: 0 })
     expect(leakproofFolders(privateTmp)).toEqual([])
   })
 })
