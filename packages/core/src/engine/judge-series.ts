@@ -17,6 +17,8 @@ export interface JudgeSettings {
   minLeakCalls: number
   /** Least growth (bytes) over that span: clean I/O swings by several KB and comes back. */
   minLeakBytes: number
+  /** Growth each window of a leak's span must show when the span has only a few (long) windows. */
+  minWindowBytes: number
   /** Share of a leak's windows that must have grown. */
   minGrowingShare: number
   /** Largest drop of the per-call rate between the halves of a leak's span that still counts as steady. */
@@ -98,7 +100,7 @@ export function findCleanSpan(
     if (last - from >= 5 && grewBeyond(series, from, last, settings) >= 0.6 * (last - from)) continue
     // A span that shrank proves nothing: a collection that moved its backing store (to large-object
     // space, say) frees the old one while it still leaks.
-    if (growth < -settings.granuleBytes) continue
+    if (growthBetween(series, from, last) < -settings.granuleBytes) continue
     // Growth can hide behind memory freed meanwhile. A synchronous window owns the thread, so what
     // it frees is the function's own (a collection moving its backing store); when the event loop
     // turns, others free memory too, and the span's swings widen what it could hide.
@@ -145,9 +147,11 @@ export function findMostlyFlatWindows(
   const length = Math.min(...lengths)
   if (Math.max(...lengths) > 1.1 * length) return undefined
   // A window that shrank proves nothing either: a leaking collection may have moved its store.
-  const flat = growths.filter(
-    (growth) => growth <= flatWindowBytes && growth >= -settings.granuleBytes,
-  ).length
+  let flat = 0
+  for (let index = from + 1; index <= last; index++) {
+    const shrank = growthBetween(series, index - 1, index) < -settings.granuleBytes
+    if (!shrank && growths[index - from - 1]! <= flatWindowBytes) flat++
+  }
   if (flat < 0.6 * count) return undefined
   // A leak that stores primitives grows only when its collection's backing store does (x1.5
   // or x2, once in many windows; a step is a third to a half of the store): the largest step
@@ -206,7 +210,16 @@ function judgeGrowth(series: SampleSeries, baseline: number, settings: JudgeSett
   for (let index = from + 1; index <= last; index++) {
     if (growthBetween(series, index - 1, index, settings.threshold) > 0) grew++
   }
-  if (grew < settings.minGrowingShare * (last - from)) {
+  // Over a few (long) windows, each must grow by more than a clean function's swings can: timer
+  // lists and pools rise for thousands of calls before they level off.
+  const windows = last - from
+  if (windows <= 4) {
+    for (let index = from + 1; index <= last; index++) {
+      if (growthBetween(series, index - 1, index, settings.threshold) <= settings.minWindowBytes) {
+        return undecided(rate, growing, 'memory grew, but not in every window beyond noise')
+      }
+    }
+  } else if (grew < settings.minGrowingShare * windows) {
     return undecided(rate, growing, 'memory grew in too few windows to be steady')
   }
   // Both halves of the span must grow at a comparable rate: a filling cache slows down.

@@ -112,8 +112,18 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
       return finish('clean', judgement.bytesPerIteration, judgement.reason, judgement.resolution)
     }
     if (judgement.verdict === 'leaking') {
-      const confirmed = yield* confirmLeak(judgement.from)
-      if (confirmed) return finish('leaking', judgement.bytesPerIteration, judgement.reason)
+      const confirmation = yield* confirmLeak(judgement.from)
+      if (confirmation === 'confirmed')
+        return finish('leaking', judgement.bytesPerIteration, judgement.reason)
+      if (confirmation === 'unaffordable') {
+        return finish(
+          'inconclusive',
+          judgement.bytesPerIteration,
+          `memory grew (~${Math.round(judgement.bytesPerIteration)} B/call) as the windows grew longer, and the ` +
+            'budget ran out before windows of equal length could tell a leak from garbage that only a full GC ' +
+            'frees (a weak table, pending timers). This may be a leak: give the check more time (`timeout`)',
+        )
+      }
       // The growth followed the windows' length (garbage that only a full GC frees: a weak table,
       // pending timers), not the calls: measure on with windows of this length only.
       fixedLength ??= series.iteration(series.length - 1) - series.iteration(series.length - 2)
@@ -154,7 +164,10 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
       last > 0
         ? growthBetween(series, last - 1, last) / (series.iteration(last) - series.iteration(last - 1))
         : 0
-    const memoryCap = latestRate > 0 ? Math.floor(maxWindowGrowthBytes / latestRate) : desired
+    // A window may add only a slice of what the check may retain, so that windows of equal length
+    // still fit to confirm a leak before the cap.
+    const windowBytes = Math.min(maxWindowGrowthBytes, options.maxRetainedBytes / 8)
+    const memoryCap = latestRate > 0 ? Math.floor(windowBytes / latestRate) : desired
     return Math.max(0, Math.min(desired, affordable, memoryCap, options.iterations - calls))
   }
 
@@ -163,34 +176,39 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
    * as the last: a weak table or timer list sized by the garbage between full GCs grows with the
    * windows' length, not with the calls. Equal windows confirm themselves.
    */
-  function* confirmLeak(from: number): Generator<number, boolean, CallReport | undefined> {
+  function* confirmLeak(
+    from: number,
+  ): Generator<number, 'confirmed' | 'refuted' | 'unaffordable', CallReport | undefined> {
     const last = series.length - 1
     let shortest = Number.POSITIVE_INFINITY
     let longest = 0
-    for (let index = from + 1; index <= last; index++) {
+    // A last window cut short (the deadline, the retained cap) says nothing about the lengths.
+    const lastLength = series.iteration(last) - series.iteration(last - 1)
+    const previousLength = series.iteration(last - 1) - series.iteration(last - 2)
+    const through = last - from > 3 && lastLength < previousLength ? last - 1 : last
+    for (let index = from + 1; index <= through; index++) {
       const length = series.iteration(index) - series.iteration(index - 1)
       shortest = Math.min(shortest, length)
       longest = Math.max(longest, length)
     }
-    if (longest <= 1.1 * shortest) return true
+    if (longest <= 1.1 * shortest) return 'confirmed'
     const length = series.iteration(last) - series.iteration(last - 1)
     const rate = growthBetween(series, from, last) / (series.iteration(last) - series.iteration(from))
     const start = series.length - 1
     for (let confirmation = 0; confirmation < 2; confirmation++) {
       const affordable = Math.floor((context.verdictAt - now() - 3 * cost.gcMs) / Math.max(cost.callMs, 1e-6))
       const next = Math.min(length, affordable, options.iterations - calls)
-      if (next < length / 2 || series.full) return false
+      if (next < length / 2 || series.full) return 'unaffordable'
       yield* makeCalls(next)
     }
     const end = series.length - 1
-    if (end === start) return false
     // A leak grows in each of them, at a good part of its rate.
     for (let index = start + 1; index <= end; index++) {
-      if (growthBetween(series, index - 1, index, options.threshold) <= 0) return false
+      if (growthBetween(series, index - 1, index, options.threshold) <= 0) return 'refuted'
     }
     const growth = growthBetween(series, start, end, options.threshold)
     const expected = rate * (series.iteration(end) - series.iteration(start))
-    return growth > granule(context.async) && growth >= expected / 2
+    return growth > granule(context.async) && growth >= expected / 2 ? 'confirmed' : 'refuted'
   }
 
   /** The budget is spent: clean at a coarser resolution if the series allows it, else inconclusive. */
@@ -234,6 +252,7 @@ function judgeSettings(options: ResolvedLeakOptions, context: MeasureContext, co
     // at a rate that holds.
     minLeakBytes: context.async ? 96 * 1024 : 12 * 1024,
     minGrowingShare: context.async ? 0.6 : 0.5,
+    minWindowBytes: context.async ? 32 * 1024 : 16 * 1024,
     maxRateDrop: context.async ? 2 : 3,
   }
 }
@@ -253,6 +272,7 @@ function primeMeter(): void {
     minLeakCalls: 1,
     minLeakBytes: 1,
     minGrowingShare: 0.5,
+    minWindowBytes: 1,
     maxRateDrop: 2,
   }
   for (let i = 0; i < 32; i++) {

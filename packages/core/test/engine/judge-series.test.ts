@@ -10,6 +10,7 @@ const sync: JudgeSettings = {
   minLeakCalls: 200,
   minLeakBytes: 12 * 1024,
   minGrowingShare: 0.5,
+  minWindowBytes: 16 * 1024,
   maxRateDrop: 3,
 }
 const async: JudgeSettings = {
@@ -18,6 +19,7 @@ const async: JudgeSettings = {
   foreignFrees: true,
   minLeakBytes: 96 * 1024,
   minGrowingShare: 0.6,
+  minWindowBytes: 32 * 1024,
   maxRateDrop: 2,
 }
 
