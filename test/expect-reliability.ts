@@ -90,7 +90,7 @@ export const expectReliability = {
     const title = 'a leaking function is not called past maxRetainedBytes'
     expect(run.failures[title]).not.toContain('toBeLessThan')
     expect(run.records[title]?.status).not.toBe('clean')
-    expect(run.records[title]?.reason).toContain('more than `maxRetainedBytes`, 16.0 MB')
+    expect(run.records[title]?.reason).toContain('more than `maxRetainedBytes`, 8.0 MB')
   },
 
   /** jsdom.test.ts: DOM and window listener leaks found, DOM work not called a leak, in time. */
