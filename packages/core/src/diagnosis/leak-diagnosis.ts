@@ -1,6 +1,6 @@
 import { describeError } from '../errors/leakproof-error.js'
 import type { LeakSite } from '../result/leak-site.js'
-import type { RetainerTarget } from './retainers/retainer-probe.js'
+import type { RetainerTarget } from './retainers/retainer-target.js'
 import { AllocationProfiler, type SurvivingAllocation } from './sites/allocation-profiler.js'
 import { inferOuterWrite } from './sites/infer-outer-write.js'
 import { StoreTracker } from './sites/store-tracker.js'
@@ -20,8 +20,15 @@ export interface DiagnosisSettings {
   bytesPerIteration: number
 }
 
-/** Sites must keep at least this many values per call to be named (1 in 50 calls). */
-const minCountPerIteration = 0.02
+/** Sites must keep at least this many values per call to be named (1 in 1,000 calls). */
+const minCountPerIteration = 0.001
+/** Calls the pass makes at least (a bounded buffer of 10 must be seen dropping values) ... */
+const minCalls = 30
+/** ... and at least this many, or for this long, before it may stop on a leaking line ... */
+const usualCalls = 200
+const usualMs = 250
+/** ... which must have kept this many values. */
+const minKept = 3
 const maxSites = 5
 
 /**
@@ -65,6 +72,18 @@ export class LeakDiagnosis {
     this.#tracker.stop()
   }
 
+  /**
+   * Whether the pass has seen enough after `made` calls in `elapsedMs`: a line that kept several
+   * values, after the usual number of calls. Until then the pass goes on (to its own limit), so an
+   * insertion made once every few hundred calls is seen too.
+   */
+  enough(made: number, elapsedMs: number): boolean {
+    if (made < minCalls || (made < usualCalls && elapsedMs < usualMs)) return false
+    // Tallying checks every insertion: only every 32 calls.
+    if (made % 32 !== 0 && made !== usualCalls) return false
+    return this.#tracker.hasLeakingSite(minKept)
+  }
+
   /** Call after a full GC, so that the profile holds only allocations that survived. */
   sites(): LeakSite[] {
     const fn = this.#fn
@@ -94,6 +113,12 @@ export class LeakDiagnosis {
     if (!start) return []
     const write = inferOuterWrite(start.file, start.line, start.column)
     if (!write) return []
+    this.#retainerTarget = {
+      variable: { name: write.name, file: start.file },
+      value: '',
+      line: write.line,
+      countPerIteration: 0,
+    }
     return [
       {
         kind: 'stored-at',
@@ -160,14 +185,20 @@ export class LeakDiagnosis {
       .tally()
       .map((tally) => ({ ...tally, countPerIteration: tally.kept / calls }))
       // Most of what a leaking line stores stays; a bounded buffer keeps only its last few.
-      .filter((tally) => tally.countPerIteration >= minCountPerIteration && tally.kept >= tally.stored / 2)
+      .filter(
+        (tally) =>
+          tally.countPerIteration >= minCountPerIteration &&
+          tally.kept >= Math.min(minKept, tally.stored) &&
+          tally.kept >= tally.stored / 2,
+      )
       .sort((a, b) => b.countPerIteration - a.countPerIteration)
       .slice(0, maxSites)
     const total = tallies.reduce((sum, tally) => sum + tally.countPerIteration, 0)
     const top = tallies[0]
-    if (top?.structure)
+    if (top)
       this.#retainerTarget = {
-        structure: top.structure,
+        // Timers have no structure of the user's: Node's timer list holds them.
+        ...(top.structure ? { structure: top.structure } : { knownPath: [top.target] }),
         value: top.value,
         line: top.traceback.find((frame) => frame.owner === 'user')?.line ?? 0,
         countPerIteration: top.countPerIteration,

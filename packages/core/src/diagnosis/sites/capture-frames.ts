@@ -32,3 +32,26 @@ export function captureFrames(below: unknown): StackFrame[] {
     Error.stackTraceLimit = limit
   }
 }
+
+/**
+ * The raw positions of the stack above `below`, as one string: cheap (no source mapping), so that
+ * an insertion made again from the same call chain reuses the traceback mapped the first time.
+ */
+export function stackSignature(below: unknown): string {
+  const limit = Error.stackTraceLimit
+  const prepare = Error.prepareStackTrace
+  Error.stackTraceLimit = framesLimit
+  try {
+    Error.prepareStackTrace = (_error, callSites) => callSites
+    const raw: { stack?: NodeJS.CallSite[] } = {}
+    Error.captureStackTrace(raw, below as () => void)
+    let signature = ''
+    for (const site of raw.stack ?? []) {
+      signature += `${site.getScriptNameOrSourceURL()}:${site.getLineNumber()}:${site.getColumnNumber()};`
+    }
+    return signature
+  } finally {
+    Error.prepareStackTrace = prepare
+    Error.stackTraceLimit = limit
+  }
+}

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 
 /** A line of a function's body that writes to state declared outside the function. */
 export interface OuterWrite {
+  /** The variable written to: `slots` for `slots[next++] = 1`. */
+  name: string
   line: number
   column: number
   source: string
@@ -38,11 +40,11 @@ export function inferOuterWrite(file: string, line: number, column: number): Out
       const score = access ? 3 : operator === '=' ? 1 : 2
       if (!best || score > best.score) {
         const column = entry.offset + (match.index ?? 0) + lead!.length + 1
-        best = { line: entry.line, column, source: lines[entry.line - 1]!.trim(), score }
+        best = { name: name!, line: entry.line, column, source: lines[entry.line - 1]!.trim(), score }
       }
     }
   }
-  return best && { line: best.line, column: best.column, source: best.source }
+  return best && { name: best.name, line: best.line, column: best.column, source: best.source }
 }
 
 interface BodyLine {

@@ -1,7 +1,7 @@
 import type { TraceFrame } from '../../result/leak-site.js'
 import { type CodeScope, classifyFrame } from '../source/classify-frame.js'
 import type { StackFrame } from '../source/parse-stack.js'
-import { captureFrames } from './capture-frames.js'
+import { captureFrames, stackSignature } from './capture-frames.js'
 import { describeValue, patchEmitter, patchRealm } from './patch-structures.js'
 import { realmOf } from './realm-of.js'
 import type { StoreRecorder } from './store-recorder.js'
@@ -48,6 +48,8 @@ export class StoreTracker implements StoreRecorder {
   /** Timers cleared while tracking. */
   readonly cleared = new WeakSet<object>()
   readonly #removedListeners = new WeakMap<object, Set<unknown>>()
+  /** Mapped tracebacks by raw stack: mapping through source maps is the costly part of a record. */
+  readonly #tracebacks = new Map<string, TraceFrame[]>()
   #call = 0
   #stacks = 0
   #active = false
@@ -77,6 +79,7 @@ export class StoreTracker implements StoreRecorder {
   /** Forgets every operation: its closures hold the structures, which must not show up as retainers. */
   release(): void {
     this.#operations.length = 0
+    this.#tracebacks.clear()
   }
 
   stop(): void {
@@ -108,6 +111,19 @@ export class StoreTracker implements StoreRecorder {
       if (op.stillStored()) site.kept++
     }
     return [...sites.values()]
+  }
+
+  /**
+   * Whether some line already kept `minKept` values, most of what it stored: enough to name it. A
+   * line that stores once in hundreds of calls needs a longer watch than one that stores every call.
+   */
+  hasLeakingSite(minKept: number): boolean {
+    this.#depth++
+    try {
+      return this.tally().some((site) => site.kept >= minKept && site.kept >= site.stored / 2)
+    } finally {
+      this.#depth--
+    }
   }
 
   /** Calls an original method; insertions it makes internally (a listener array's push) are its own. */
@@ -157,9 +173,14 @@ export class StoreTracker implements StoreRecorder {
       const first = this.#firstCall.get(structure)
       if (first === undefined) this.#firstCall.set(structure, this.#call)
       if (!alwaysLongLived && (first === undefined || first === this.#call)) return
-      if (this.#stacks >= maxStacks) return
-      this.#stacks++
-      const traceback = this.#traceback(captureFrames(patched))
+      const signature = stackSignature(patched)
+      let traceback = this.#tracebacks.get(signature)
+      if (!traceback) {
+        if (this.#stacks >= maxStacks) return
+        this.#stacks++
+        traceback = this.#traceback(captureFrames(patched))
+        this.#tracebacks.set(signature, traceback)
+      }
       const site = traceback.find((frame) => frame.owner === 'user')
       if (!site) return
       this.#operations.push({
