@@ -1,57 +1,107 @@
-// node bench/bench-diagnosis.mjs: what a leak verdict costs with and without its diagnosis, on a
-// heap of about 10 MB (the size of a Vitest worker's). Each configuration runs in a fresh process;
-// prints medians of 5 runs.
-import { execFileSync } from 'node:child_process'
+// npm run bench:diagnosis [-- --runs N --heaps 10,50,150 --json path]
+// What a leak verdict's diagnosis costs, in time and memory, as the heap grows: each run is a fresh
+// process that grows a heap of long-lived ballast (like a test runner's worker, or a ts-jest worker
+// with the compiler in it), then checks a leaking function. Prints the median and p95 of the
+// diagnosis time and of the process's peak RSS, per heap size and kind of leak.
+import { execFile } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
+import { parseArgs, promisify } from 'node:util'
 
 const self = fileURLToPath(import.meta.url)
+
 if (process.argv[2] === 'child') {
-  const { detectLeak } = await import('../dist/index.js')
   const v8 = await import('node:v8')
-  // Ballast: long-lived objects up to ~10 MB of heap, like a test runner's worker.
+  const { detectLeak } = await import('../dist/index.js')
+  const [, , , heapMB, kind, optionsJson] = process.argv
+  // Ballast: long-lived objects and strings, reachable from a module variable.
   const ballast = []
-  while (v8.default.getHeapStatistics().used_heap_size < 10 * 2 ** 20)
-    ballast.push({ text: `ballast ${ballast.length}` })
-  const sessions = new Map()
-  let next = 0
-  const openSession = (user) => {
-    const session = { id: next++, user, payload: [1, 2, 3] }
-    sessions.set(session.id, session)
+  while (v8.default.getHeapStatistics().used_heap_size < Number(heapMB) * 2 ** 20) {
+    ballast.push({ text: `ballast ${ballast.length}`, at: ballast.length, list: [1, 2] })
   }
-  const options = JSON.parse(process.argv[3])
+  const leaks = {
+    // The structure is known to the stored-at tracker: the retainer walk starts from it.
+    'map.set': () => {
+      const sessions = new Map()
+      let next = 0
+      return () => {
+        const session = { id: next++, user: 'ada', payload: [1, 2, 3] }
+        sessions.set(session.id, session)
+      }
+    },
+    // An index write: the variable is found in the source, the walk looks for it by name.
+    'index write': () => {
+      const slots = []
+      let next = 0
+      return () => {
+        slots[next++] = { at: next }
+      }
+    },
+  }
+  const fn = leaks[kind]()
+  const rssBefore = process.memoryUsage().rss
   const started = performance.now()
-  const result = detectLeak(() => openSession('ada'), options)
-  const heapMB = v8.default.getHeapStatistics().used_heap_size / 2 ** 20
+  const result = detectLeak(fn, JSON.parse(optionsJson))
+  const wallMs = performance.now() - started
   console.log(
     JSON.stringify({
-      wallMs: performance.now() - started,
-      verdictMs: result.durationMs,
-      heapMB,
+      status: result.status,
+      wallMs,
+      verdictMs: result.verdictMs,
+      diagnosisMs: result.diagnosisMs ?? 0,
+      heapMB: v8.default.getHeapStatistics().used_heap_size / 2 ** 20,
+      rssBeforeMB: rssBefore / 2 ** 20,
+      peakRssMB: process.resourceUsage().maxRSS / 1024,
+      path: result.retainers?.[0]?.path.join(' → ') ?? result.diagnosisNotes?.join('; ') ?? '',
       ballast: ballast.length,
-      retainers: result.retainers?.length ?? 0,
     }),
   )
   process.exit(0)
 }
 
-const configs = {
-  'verdict only': { sites: false, retainers: false },
-  'verdict + sites': { sites: true, retainers: false },
-  'verdict + sites + retainers': { sites: true, retainers: true },
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    heaps: { type: 'string', default: '10,50,150' },
+    kinds: { type: 'string', default: 'map.set,index write' },
+    json: { type: 'string', default: 'bench-diagnosis.json' },
+  },
+})
+const run = promisify(execFile)
+const quantile = (xs, q) => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const options = { sites: true, retainers: true, timeout: 60_000 }
 const rows = {}
-for (const [name, options] of Object.entries(configs)) {
-  const runs = Array.from({ length: 5 }, () =>
-    JSON.parse(
-      execFileSync(process.execPath, [self, 'child', JSON.stringify(options)], { encoding: 'utf8' }),
-    ),
-  )
-  rows[name] = {
-    'median total (ms)': median(runs.map((r) => r.wallMs)).toFixed(0),
-    'median verdict (ms)': median(runs.map((r) => r.verdictMs)).toFixed(0),
-    'heap at the end (MB)': median(runs.map((r) => r.heapMB)).toFixed(1),
-    'retainer paths': median(runs.map((r) => r.retainers)),
+const all = []
+for (const heapMB of values.heaps.split(',')) {
+  for (const kind of values.kinds.split(',')) {
+    const runs = []
+    for (let i = 0; i < Number(values.runs); i++) {
+      const { stdout } = await run(
+        process.execPath,
+        [self, 'child', heapMB, kind, JSON.stringify(options)],
+        { maxBuffer: 2 ** 24 },
+      )
+      runs.push(JSON.parse(stdout))
+    }
+    all.push({ heapMB: Number(heapMB), kind, runs })
+    const leaking = runs.filter((r) => r.status === 'leaking')
+    const ms = leaking.map((r) => r.diagnosisMs)
+    const rss = leaking.map((r) => r.peakRssMB)
+    rows[`${heapMB} MB, ${kind}`] = {
+      leaks: `${leaking.length}/${runs.length}`,
+      'verdict median (ms)': Math.round(quantile(leaking.map((r) => r.verdictMs), 0.5)),
+      'diagnosis median / p95 (ms)': `${Math.round(quantile(ms, 0.5))} / ${Math.round(quantile(ms, 0.95))}`,
+      'live heap (MB)': Math.round(quantile(leaking.map((r) => r.heapMB), 0.5)),
+      'RSS before check (MB)': Math.round(quantile(leaking.map((r) => r.rssBeforeMB), 0.5)),
+      'peak RSS median / max (MB)': `${Math.round(quantile(rss, 0.5))} / ${Math.round(Math.max(...rss))}`,
+      'with a retainer path': leaking.filter((r) => r.path.includes(' → ') || r.path.includes(' in module')).length,
+    }
+    console.log(`${heapMB} MB, ${kind}: ${leaking[0]?.path ?? runs[0]?.status}`)
   }
 }
 console.table(rows)
+await writeFile(values.json, `${JSON.stringify({ node: process.version, options, rows, all }, null, 2)}\n`)
+console.log(`wrote ${values.json}`)
