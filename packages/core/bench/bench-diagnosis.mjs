@@ -52,7 +52,11 @@ if (process.argv[2] === 'child') {
       heapMB: v8.default.getHeapStatistics().used_heap_size / 2 ** 20,
       rssBeforeMB: rssBefore / 2 ** 20,
       peakRssMB: process.resourceUsage().maxRSS / 1024,
+      retainers: result.retainers?.length ?? 0,
       path: result.retainers?.[0]?.path.join(' → ') ?? result.diagnosisNotes?.join('; ') ?? '',
+      phases: result.diagnosisNotes?.find((note) => note.startsWith('diagnosis phases')) ?? '',
+      storedAt: result.sites?.find((site) => site.kind === 'stored-at')?.source,
+      allocatedIn: result.sites?.find((site) => site.kind === 'allocated-in')?.source,
       ballast: ballast.length,
     }),
   )
@@ -72,18 +76,16 @@ const quantile = (xs, q) => {
   const sorted = [...xs].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
 }
-const options = { sites: true, retainers: true, timeout: 60_000 }
+const options = { sites: true, retainers: true, timeout: 60_000, debug: true }
 const rows = {}
 const all = []
 for (const heapMB of values.heaps.split(',')) {
   for (const kind of values.kinds.split(',')) {
     const runs = []
     for (let i = 0; i < Number(values.runs); i++) {
-      const { stdout } = await run(
-        process.execPath,
-        [self, 'child', heapMB, kind, JSON.stringify(options)],
-        { maxBuffer: 2 ** 24 },
-      )
+      const { stdout } = await run(process.execPath, [self, 'child', heapMB, kind, JSON.stringify(options)], {
+        maxBuffer: 2 ** 24,
+      })
       runs.push(JSON.parse(stdout))
     }
     all.push({ heapMB: Number(heapMB), kind, runs })
@@ -92,14 +94,33 @@ for (const heapMB of values.heaps.split(',')) {
     const rss = leaking.map((r) => r.peakRssMB)
     rows[`${heapMB} MB, ${kind}`] = {
       leaks: `${leaking.length}/${runs.length}`,
-      'verdict median (ms)': Math.round(quantile(leaking.map((r) => r.verdictMs), 0.5)),
+      'verdict median (ms)': Math.round(
+        quantile(
+          leaking.map((r) => r.verdictMs),
+          0.5,
+        ),
+      ),
       'diagnosis median / p95 (ms)': `${Math.round(quantile(ms, 0.5))} / ${Math.round(quantile(ms, 0.95))}`,
-      'live heap (MB)': Math.round(quantile(leaking.map((r) => r.heapMB), 0.5)),
-      'RSS before check (MB)': Math.round(quantile(leaking.map((r) => r.rssBeforeMB), 0.5)),
+      'live heap (MB)': Math.round(
+        quantile(
+          leaking.map((r) => r.heapMB),
+          0.5,
+        ),
+      ),
+      'RSS before check (MB)': Math.round(
+        quantile(
+          leaking.map((r) => r.rssBeforeMB),
+          0.5,
+        ),
+      ),
       'peak RSS median / max (MB)': `${Math.round(quantile(rss, 0.5))} / ${Math.round(Math.max(...rss))}`,
-      'with a retainer path': leaking.filter((r) => r.path.includes(' → ') || r.path.includes(' in module')).length,
+      'with a retainer path': leaking.filter((r) => r.path.includes(' → ') || r.path.includes(' in module'))
+        .length,
     }
-    console.log(`${heapMB} MB, ${kind}: ${leaking[0]?.path ?? runs[0]?.status}`)
+    const first = leaking[0]
+    console.log(
+      `${heapMB} MB, ${kind}: ${first ? `${first.phases}; kept alive by ${first.path}` : runs[0]?.status}`,
+    )
   }
 }
 console.table(rows)

@@ -1,6 +1,7 @@
 import { describeError } from '../errors/leakproof-error.js'
 import type { LeakSite } from '../result/leak-site.js'
 import type { RetainerTarget } from './retainers/retainer-target.js'
+import { allocatingLine, isNotPerCall } from './sites/allocating-line.js'
 import { AllocationProfiler, type SurvivingAllocation } from './sites/allocation-profiler.js'
 import { inferOuterWrite } from './sites/infer-outer-write.js'
 import { StoreTracker } from './sites/store-tracker.js'
@@ -90,17 +91,19 @@ export class LeakDiagnosis {
     // No reference to the function may outlive this: the retainer pass would see leakproof
     // holding the leak.
     this.#fn = undefined
-    const storedAt = this.#storedAt()
-    const allocatedIn = this.#allocatedIn()
-    if (storedAt.length > 0) return [...storedAt, ...allocatedIn]
-    return [...this.#inferredStore(allocatedIn[0], fn), ...allocatedIn]
+    const tracked = this.#storedAt()
+    const allocations = this.#allocations()
+    const total = allocations.reduce((sum, allocation) => sum + allocation.bytes, 0)
+    const allocating = allocations.filter((allocation) => allocation.bytes >= total * 0.2)
+    const storedAt = tracked.length > 0 ? tracked : this.#inferredStore(allocating[0], total, fn)
+    return [...storedAt, ...this.#allocatedIn(allocating, total, storedAt[0])]
   }
 
   /**
    * No instrumented operation stored the leak: look in the source of the allocating function, or
    * of the function under test when the profiler saw no allocation.
    */
-  #inferredStore(allocating: LeakSite | undefined, fn: unknown): LeakSite[] {
+  #inferredStore(allocating: SurvivingAllocation | undefined, total: number, fn: unknown): LeakSite[] {
     let start: { file: string; line: number; column: number; functionName: string } | undefined = allocating
     if (!start) {
       try {
@@ -128,39 +131,54 @@ export class LeakDiagnosis {
         functionName: start.functionName,
         source: write.source,
         operation: 'a write to state outside the function (found in its source)',
-        bytesPerIteration: allocating?.bytesPerIteration ?? this.#settings.bytesPerIteration,
+        bytesPerIteration: allocating
+          ? (this.#settings.bytesPerIteration * allocating.bytes) / total
+          : this.#settings.bytesPerIteration,
         countPerIteration: 0,
         inferred: true,
       },
     ]
   }
 
-  #allocatedIn(): LeakSite[] {
+  /** The functions whose sampled allocations survived, most bytes first. */
+  #allocations(): SurvivingAllocation[] {
     const profiler = this.#profiler
     this.#profiler = undefined
     if (!profiler) return []
-    let allocations: SurvivingAllocation[]
     try {
-      allocations = profiler.finish()
+      return profiler.finish()
     } catch (error) {
       this.notes.push(`the heap profile could not be read: ${describeError(error)}`)
       return []
     }
-    const total = allocations.reduce((sum, allocation) => sum + allocation.bytes, 0)
+  }
+
+  #allocatedIn(
+    allocations: SurvivingAllocation[],
+    total: number,
+    storedAt: LeakSite | undefined,
+  ): LeakSite[] {
     const calls = Math.max(1, this.#calls)
     return allocations
-      .filter((allocation) => allocation.bytes >= total * 0.2)
+      .flatMap((allocation) => {
+        const header = readSourceLine(allocation.file, allocation.line)
+        // The profiler knows the function, not the line: name the line in it that allocates.
+        const inside = allocatingLine(allocation.file, allocation.line, allocation.column, storedAt)
+        if (!inside && isNotPerCall(header)) return []
+        return [
+          {
+            kind: 'allocated-in' as const,
+            file: allocation.file,
+            line: inside?.line ?? allocation.line,
+            column: inside?.column ?? allocation.column,
+            functionName: allocation.functionName,
+            source: inside?.source ?? header,
+            bytesPerIteration: (this.#settings.bytesPerIteration * allocation.bytes) / total,
+            countPerIteration: allocation.bytes / calls,
+          },
+        ]
+      })
       .slice(0, 2)
-      .map((allocation) => ({
-        kind: 'allocated-in' as const,
-        file: allocation.file,
-        line: allocation.line,
-        column: allocation.column,
-        functionName: allocation.functionName,
-        source: readSourceLine(allocation.file, allocation.line),
-        bytesPerIteration: (this.#settings.bytesPerIteration * allocation.bytes) / total,
-        countPerIteration: allocation.bytes / calls,
-      }))
   }
 
   /**

@@ -23,8 +23,11 @@ export function captureFrames(below: unknown): StackFrame[] {
     for (let i = 0; i < Math.max(mapped.length, callSites.length); i++) {
       const position = parseStack(mapped[i])[0]
       const site = callSites[i]
-      const name = site?.getFunctionName() ?? site?.getMethodName() ?? undefined
-      if (position) frames.push({ ...position, functionName: name || position.functionName })
+      const name = site?.getFunctionName() || site?.getMethodName() || undefined
+      // A frame V8 knows no name for is anonymous: the mapped stack's name for it is whatever
+      // identifier the source map has at that position (Jest shows `create` for an arrow function).
+      if (position)
+        frames.push({ ...position, functionName: site ? (name ?? '<anonymous>') : position.functionName })
     }
     return frames
   } finally {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { functionBody, parameters, readLines } from '../source/function-body.js'
 
 /** A line of a function's body that writes to state declared outside the function. */
 export interface OuterWrite {
@@ -20,12 +20,8 @@ const declaration = /\b(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/g
  * report says the line was found in the source.
  */
 export function inferOuterWrite(file: string, line: number, column: number): OuterWrite | undefined {
-  let lines: string[]
-  try {
-    lines = readFileSync(file, 'utf8').split(/\r?\n/)
-  } catch {
-    return undefined
-  }
+  const lines = readLines(file)
+  if (!lines) return undefined
   const body = functionBody(lines, line - 1, column - 1)
   if (!body) return undefined
   const text = body.map((entry) => entry.text).join('\n')
@@ -45,51 +41,4 @@ export function inferOuterWrite(file: string, line: number, column: number): Out
     }
   }
   return best && { name: best.name, line: best.line, column: best.column, source: best.source }
-}
-
-interface BodyLine {
-  line: number
-  offset: number
-  text: string
-}
-
-/** The lines of the function starting at (row, column): a block body to its closing brace, or an expression body. */
-function functionBody(lines: string[], row: number, column: number): BodyLine[] | undefined {
-  const body: BodyLine[] = []
-  let depth = 0
-  let opened = false
-  for (let r = row; r < lines.length && r < row + 200; r++) {
-    const start = r === row ? column : 0
-    const text = lines[r]!.slice(start)
-    body.push({ line: r + 1, offset: start, text })
-    for (const char of text) {
-      if (char === '{') {
-        depth++
-        opened = true
-      } else if (char === '}') {
-        depth--
-        if (opened && depth === 0) return body
-      }
-    }
-    // An arrow function with an expression body ends with its line.
-    if (!opened && /=>\s*[^{\s]/.test(text)) return body
-  }
-  return opened ? body : undefined
-}
-
-function parameters(head: string): string[] {
-  const match =
-    /^(?:async\s*)?(?:function\s*[\w$]*\s*)?\(([^)]*)\)|^(?:async\s+)?([A-Za-z_$][\w$]*)\s*=>/.exec(
-      head.trim(),
-    )
-  const list = match?.[1] ?? match?.[2] ?? ''
-  return list
-    .split(',')
-    .map((part) =>
-      part
-        .trim()
-        .replace(/[=\s].*$/, '')
-        .replace(/^\.\.\./, ''),
-    )
-    .filter(Boolean)
 }
