@@ -14,9 +14,11 @@ export function expectSessionStoreDiagnosis(failures: Record<string, string>): v
     expect(message).toContain('> 13 | sessions.set(session.id, session)')
     expect(message).toMatch(/traceback \(innermost first\):\n\s+openSessionLeaky session-store\.ts:13:12/)
   }
-  expect(failures['sync leak fails']).toMatch(/allocated in session-store\.ts:11:\d+ in openSessionLeaky/)
+  // The line in the allocating function that makes the session, not the function's header.
+  expect(failures['sync leak fails']).toMatch(/allocated in session-store\.ts:12:3 in openSessionLeaky/)
+  expect(failures['sync leak fails']).toContain('> 12 | const session = { id: nextId++, user, payload: [1, 2, 3] }')
   expect(failures['async leak fails']).toMatch(
-    /allocated in session-store\.ts:(11:\d+ in openSessionLeaky|24:\d+ in fetchSessionLeaky)/,
+    /allocated in session-store\.ts:(12:3 in openSessionLeaky|2[45]:\d+ in fetchSessionLeaky)/,
   )
   // Who keeps it alive: the module variable that holds the sessions (found by a walk from the
   // function, so the heap's size does not matter), then what it holds.

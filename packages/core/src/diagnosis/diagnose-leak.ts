@@ -11,7 +11,7 @@ import { LeakDiagnosis } from './leak-diagnosis.js'
 import { locateHolder } from './retainers/locate-holder.js'
 import { RetainerProbe } from './retainers/retainer-probe.js'
 import type { RetainerTarget } from './retainers/retainer-target.js'
-import { leakproofRoot } from './source/leakproof-root.js'
+import { leakproofRoots } from './source/leakproof-root.js'
 
 /**
  * Calls the diagnosis pass may make, and the time it may take for them: it stops much earlier when a
@@ -167,7 +167,7 @@ function* retainerPass(
 ): Generator<CallRun, LeakingResult, CallRunReport> {
   if (target) {
     try {
-      const scope = { include: options.include, exclude: options.exclude, leakproofRoot }
+      const scope = { include: options.include, exclude: options.exclude, leakproofRoots }
       const path = locateHolder(fn, target, scope, endAt)
       if (path) return { ...result, retainers: [path] }
     } catch (error) {

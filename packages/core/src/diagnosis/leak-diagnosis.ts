@@ -6,7 +6,7 @@ import { AllocationProfiler, type SurvivingAllocation } from './sites/allocation
 import { inferOuterWrite } from './sites/infer-outer-write.js'
 import { StoreTracker } from './sites/store-tracker.js'
 import type { CodeScope } from './source/classify-frame.js'
-import { leakproofRoot } from './source/leakproof-root.js'
+import { leakproofRoots } from './source/leakproof-root.js'
 import { readSourceLine } from './source/read-source-line.js'
 import { functionLocation } from './source/source-mapper.js'
 
@@ -47,7 +47,7 @@ export class LeakDiagnosis {
 
   constructor(settings: DiagnosisSettings) {
     this.#settings = settings
-    this.#scope = { include: settings.include, exclude: settings.exclude, leakproofRoot }
+    this.#scope = { include: settings.include, exclude: settings.exclude, leakproofRoots }
     this.#tracker = new StoreTracker(this.#scope, settings.debug)
   }
 

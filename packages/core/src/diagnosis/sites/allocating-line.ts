@@ -24,8 +24,8 @@ const notPerCall = /^\s*(?:import\b|export\s+\*|(?:test|it|describe|bench|suite)
  * The sampling profiler names the function whose allocations stay, at the position where the
  * function starts: its header, which allocates nothing. This picks the line in that function's body
  * that makes what leaks: the declaration of the value the leaking line stores (`const session =
- * {...}` for `sessions.set(id, session)`), else the leaking line itself when it is in the body,
- * else the first line with allocating syntax. Undefined when the header is the best there is.
+ * {...}` for `sessions.set(id, session)`), else the leaking line itself when it is in the body (the
+ * insertion grows the structure's backing store), else the first line with allocating syntax. Undefined when the header is the best there is.
  */
 export function allocatingLine(
   file: string,
@@ -43,12 +43,12 @@ export function allocatingLine(
   if (storedHere && stored?.source) {
     const value = storedValue(stored.source)
     const declared = value && declaration(inner, value, stored.line)
-    if (declared) return at(lines, declared)
-    if (allocation.test(stored.source)) return at(lines, storedHere)
+    // `const value = query.sku.length * 100` makes no object: the insertion itself grows the store.
+    if (declared && allocation.test(declared.text)) return at(lines, declared)
+    return at(lines, storedHere)
   }
   const first = inner.find((entry) => allocation.test(entry.text) && !notPerCall.test(entry.text))
-  if (first) return at(lines, first)
-  return storedHere ? at(lines, storedHere) : undefined
+  return first ? at(lines, first) : undefined
 }
 
 /** Whether the line at a position allocates nothing per call (an `import`, a `test(` line). */

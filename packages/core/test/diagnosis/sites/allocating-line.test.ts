@@ -37,6 +37,17 @@ describe('allocatingLine', () => {
     expect(allocatingLine(file, 1, 1, stored)?.line).toBe(2)
   })
 
+  test('the leaking line when the stored value is made without allocating syntax', () => {
+    const file = sourceFile([
+      'function price(query) {',
+      '  const value = query.sku.length * 100',
+      '  cache.set(query, value)',
+      '}',
+    ])
+    const stored = { file, line: 3, source: 'cache.set(query, value)' }
+    expect(allocatingLine(file, 1, 1, stored)?.line).toBe(3)
+  })
+
   test('without a leaking line, the first line with allocating syntax', () => {
     const file = sourceFile(store)
     expect(allocatingLine(file, 2, 8)?.line).toBe(4)

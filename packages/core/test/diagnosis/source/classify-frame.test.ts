@@ -4,7 +4,7 @@ import { type CodeScope, classifyFrame } from '../../../src/diagnosis/source/cla
 const scope: CodeScope = {
   include: ['/app/'],
   exclude: ['/node_modules/'],
-  leakproofRoot: '/app/node_modules/@leakproof/core/dist',
+  leakproofRoots: ['/app/node_modules/@leakproof/core/dist', '/app/node_modules/@leakproof/core/src'],
 }
 const owner = (file: string) => classifyFrame({ functionName: 'f', file, line: 1, column: 1 }, scope)
 
@@ -14,6 +14,7 @@ describe('classifyFrame', () => {
     ['/app/node_modules/lodash/memoize.js', 'library'],
     ['/elsewhere/lib.js', 'library'],
     ['/app/node_modules/@leakproof/core/dist/index.js', 'leakproof'],
+    ['/app/node_modules/@leakproof/core/src/engine/detect-leak.ts', 'leakproof'],
     ['node:events', 'internal'],
     ['internal/process/task_queues', 'internal'],
     ['<anonymous>', 'internal'],
