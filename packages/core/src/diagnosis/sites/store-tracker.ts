@@ -2,7 +2,9 @@ import type { TraceFrame } from '../../result/leak-site.js'
 import { type CodeScope, classifyFrame } from '../source/classify-frame.js'
 import type { StackFrame } from '../source/parse-stack.js'
 import { captureFrames, stackSignature } from './capture-frames.js'
-import { describeValue, patchEmitter, patchRealm } from './patch-structures.js'
+import { patchEmitter, patchEventTarget } from './patch-listeners.js'
+import { patchRegistries } from './patch-registries.js'
+import { describeValue, patchRealm } from './patch-structures.js'
 import { realmOf } from './realm-of.js'
 import type { StoreRecorder } from './store-recorder.js'
 
@@ -52,6 +54,11 @@ export class StoreTracker implements StoreRecorder {
   readonly #tracebacks = new Map<string, TraceFrame[]>()
   #call = 0
   #stacks = 0
+  #generation = 0
+
+  get generation(): number {
+    return this.#generation
+  }
   #active = false
   /** Above 0 inside a tracked operation or inside the tracker: nested operations are its own. */
   #depth = 0
@@ -66,7 +73,11 @@ export class StoreTracker implements StoreRecorder {
   /** Patches the structures of `fn`'s realm (and ours, when it differs). */
   start(fn: unknown): void {
     const realms = new Set([realmOf(fn), globalThis])
-    for (const realm of realms) patchRealm(this, realm)
+    for (const realm of realms) {
+      patchRealm(this, realm)
+      patchEventTarget(this, realm)
+      patchRegistries(this, realm)
+    }
     patchEmitter(this)
     this.#active = true
   }
@@ -92,6 +103,7 @@ export class StoreTracker implements StoreRecorder {
 
   /** Sites that stored values in long-lived structures, with how many of them are still there. */
   tally(): StoreSiteTally[] {
+    this.#generation++
     const sites = new Map<string, StoreSiteTally>()
     for (const op of this.#operations) {
       let site = sites.get(op.siteKey)

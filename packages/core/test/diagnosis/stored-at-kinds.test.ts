@@ -1,0 +1,93 @@
+import { EventEmitter, once } from 'node:events'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, test } from 'vitest'
+import { detectLeak, type LeakingResult, type LeakResult } from '../../src/index.js'
+
+// Each kind of store a leak goes through; the line that stores each one ends with `// stores: <name>`.
+const source = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n')
+const lineOf = (name: string) => source.findIndex((line) => line.endsWith(`// stores: ${name}`)) + 1
+
+function leaking(result: LeakResult): LeakingResult {
+  if (result.status !== 'leaking') throw new Error(`expected a leak, got ${result.status}: ${result.reason}`)
+  return result
+}
+const storedAt = (result: LeakingResult) => result.sites?.find((site) => site.kind === 'stored-at')
+
+describe('stored at, for each way a leak is stored', () => {
+  test('EventEmitter.once and prependOnceListener listeners that never fire', () => {
+    const bus = new EventEmitter()
+    bus.setMaxListeners(0)
+    const result = leaking(
+      detectLeak(() => {
+        bus.once('ready', () => undefined) // stores: once
+      }),
+    )
+    expect(storedAt(result)).toMatchObject({ line: lineOf('once'), operation: 'EventEmitter.prototype.once' })
+    const prepended = leaking(detectLeak(() => bus.prependOnceListener('ready', () => undefined))) // stores: prepend
+    expect(storedAt(prepended)?.line).toBe(lineOf('prepend'))
+  })
+
+  test('events.once(emitter, name) promises that never settle', () => {
+    const bus = new EventEmitter()
+    bus.setMaxListeners(0)
+    const result = leaking(
+      detectLeak(() => {
+        void once(bus, 'never') // stores: events.once
+      }),
+    )
+    expect(storedAt(result)?.line).toBe(lineOf('events.once'))
+    expect(result.retainers?.[0]?.path[0]).toMatch(/^bus: EventEmitter/)
+  })
+
+  test('EventTarget listeners with { once } that never fire', () => {
+    const target = new EventTarget()
+    const result = leaking(detectLeak(() => target.addEventListener('ping', () => undefined, { once: true }))) // stores: target
+    expect(storedAt(result)?.line).toBe(lineOf('target'))
+  })
+
+  test('FinalizationRegistry registrations on a long-lived target', () => {
+    const registry = new FinalizationRegistry<object>(() => undefined)
+    const owner = {}
+    const result = leaking(detectLeak(() => registry.register(owner, { at: Date.now() }))) // stores: registry
+    expect(storedAt(result)).toMatchObject({
+      line: lineOf('registry'),
+      operation: 'FinalizationRegistry.prototype.register',
+    })
+    expect(result.retainers?.[0]?.path[0]).toMatch(/^registry: FinalizationRegistry/)
+  })
+
+  test('Symbol.for with a fresh key per call', () => {
+    let n = 0
+    const result = leaking(detectLeak(() => Symbol.for(`leakproof.test.${n++}`))) // stores: symbol
+    expect(storedAt(result)).toMatchObject({ line: lineOf('symbol'), operation: 'Symbol.for' })
+    expect(result.retainers?.[0]?.path[0]).toMatch(/^the global symbol registry/)
+  })
+
+  test('an insertion made once every 64 calls', () => {
+    const rare: object[] = []
+    const recent: object[] = []
+    let n = 0
+    const result = leaking(
+      detectLeak(() => {
+        recent.push({ n })
+        if (recent.length > 4) recent.shift()
+        if (++n % 64 === 0) rare.push({ n }) // stores: rare
+      }),
+    )
+    expect(storedAt(result)?.line).toBe(lineOf('rare'))
+  })
+
+  test('external memory: Buffers kept in an array, with the line that allocates them', () => {
+    const buffers: Buffer[] = []
+    const result = leaking(
+      detectLeak(() => {
+        const chunk = Buffer.alloc(4096) // allocates: chunk
+        buffers.push(chunk) // stores: buffers
+      }),
+    )
+    expect(storedAt(result)?.line).toBe(lineOf('buffers'))
+    const allocatedIn = result.sites?.find((site) => site.kind === 'allocated-in')
+    expect(allocatedIn?.source).toContain('Buffer.alloc(4096)')
+  })
+})
