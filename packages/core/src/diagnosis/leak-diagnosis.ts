@@ -3,6 +3,7 @@ import type { LeakSite } from '../result/leak-site.js'
 import type { RetainerTarget } from './retainers/retainer-target.js'
 import { allocatingLine, isNotPerCall } from './sites/allocating-line.js'
 import { AllocationProfiler, type SurvivingAllocation } from './sites/allocation-profiler.js'
+import { inferOuterCall } from './sites/infer-outer-call.js'
 import { inferOuterWrite } from './sites/infer-outer-write.js'
 import { StoreTracker } from './sites/store-tracker.js'
 import type { CodeScope } from './source/classify-frame.js'
@@ -114,7 +115,8 @@ export class LeakDiagnosis {
       }
     }
     if (!start) return []
-    const write = inferOuterWrite(start.file, start.line, start.column)
+    const ownWrite = inferOuterWrite(start.file, start.line, start.column)
+    const write = ownWrite ?? inferOuterCall(start.file, start.line, start.column)
     if (!write) return []
     this.#retainerTarget = {
       variable: { name: write.name, file: start.file },
@@ -130,7 +132,9 @@ export class LeakDiagnosis {
         column: write.column,
         functionName: start.functionName,
         source: write.source,
-        operation: 'a write to state outside the function (found in its source)',
+        operation: ownWrite
+          ? 'a write to state outside the function (found in its source)'
+          : 'a call into code outside the function that keeps what it is given (found in its source)',
         bytesPerIteration: allocating
           ? (this.#settings.bytesPerIteration * allocating.bytes) / total
           : this.#settings.bytesPerIteration,

@@ -56,3 +56,18 @@ export function parameters(head: string): string[] {
     )
     .filter(Boolean)
 }
+
+const nestedFunction = /\bfunction\b\s*[\w$]*\s*\(([^)]*)\)|\(([^()]*)\)\s*=>|([A-Za-z_$][\w$]*)\s*=>/g
+
+/** Parameters of the functions written in `text`: local to them, never outer state. */
+export function nestedParameters(text: string): string[] {
+  const names: string[] = []
+  for (const match of text.matchAll(nestedFunction)) {
+    const list = match[1] ?? match[2] ?? match[3] ?? ''
+    for (const part of list.split(',')) {
+      const name = /^\s*(?:\.\.\.)?([A-Za-z_$][\w$]*)/.exec(part)?.[1]
+      if (name) names.push(name)
+    }
+  }
+  return names
+}

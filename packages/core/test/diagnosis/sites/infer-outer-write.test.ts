@@ -42,6 +42,32 @@ describe('inferOuterWrite', () => {
     expect(inferOuterWrite(file, 2, 16)).toMatchObject({ name: 'log', line: 3 })
   })
 
+  test('a closure chain: the assignment that captures the earlier value, not a property write', () => {
+    const file = sourceFile(
+      [
+        'let previous = () => 0',
+        'const handler = () => {',
+        '  const before = previous',
+        '  stats.calls = stats.calls + 1',
+        '  previous = () => before() + 1',
+        '}',
+      ].join('\n'),
+    )
+    expect(inferOuterWrite(file, 2, 17)).toMatchObject({ name: 'previous', line: 5 })
+  })
+
+  test("a nested function's parameters are its own", () => {
+    const file = sourceFile(
+      [
+        'function track(items) {',
+        '  items.forEach((item) => { item.seen = true })',
+        '  total += items.length',
+        '}',
+      ].join('\n'),
+    )
+    expect(inferOuterWrite(file, 1, 1)).toMatchObject({ name: 'total', line: 3 })
+  })
+
   test('a file that cannot be read', () => {
     expect(inferOuterWrite('/no/such/file.ts', 1, 1)).toBeUndefined()
   })
