@@ -1,7 +1,7 @@
 import { describeError } from '../errors/leakproof-error.js'
 import type { LeakSite } from '../result/leak-site.js'
 import type { RetainerTarget } from './retainers/retainer-target.js'
-import { allocatingLine, isNotPerCall } from './sites/allocating-line.js'
+import { allocatingLine, allocatingNear, isNotPerCall } from './sites/allocating-line.js'
 import { AllocationProfiler, type SurvivingAllocation } from './sites/allocation-profiler.js'
 import { inferOuterCall } from './sites/infer-outer-call.js'
 import { inferOuterWrite } from './sites/infer-outer-write.js'
@@ -97,7 +97,26 @@ export class LeakDiagnosis {
     const total = allocations.reduce((sum, allocation) => sum + allocation.bytes, 0)
     const allocating = allocations.filter((allocation) => allocation.bytes >= total * 0.2)
     const storedAt = tracked.length > 0 ? tracked : this.#inferredStore(allocating[0], total, fn)
-    return [...storedAt, ...this.#allocatedIn(allocating, total, storedAt[0])]
+    const allocatedIn = this.#allocatedIn(allocating, total, storedAt[0])
+    return [...storedAt, ...(allocatedIn.length > 0 ? allocatedIn : this.#allocatedAtStore(storedAt[0]))]
+  }
+
+  /** The profiler saw nothing that stayed (external memory, a grown backing store): the storing line's value. */
+  #allocatedAtStore(storedAt: LeakSite | undefined): LeakSite[] {
+    const near = storedAt && allocatingNear(storedAt)
+    if (!storedAt || !near) return []
+    return [
+      {
+        kind: 'allocated-in',
+        file: storedAt.file,
+        line: near.line,
+        column: near.column,
+        functionName: storedAt.functionName,
+        source: near.source,
+        bytesPerIteration: this.#settings.bytesPerIteration,
+        countPerIteration: storedAt.countPerIteration,
+      },
+    ]
   }
 
   /**

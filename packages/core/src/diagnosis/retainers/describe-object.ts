@@ -17,7 +17,8 @@ export function describeObject(value: unknown): string {
   if (types.isTypedArray(value)) return `${name} (${count(value.byteLength)} bytes)`
   let keys: string[]
   try {
-    keys = Object.keys(value)
+    // `_events`, `_maxListeners`: a class's internals say less than its name.
+    keys = Object.keys(value).filter((key) => !key.startsWith('_'))
   } catch {
     return name
   }

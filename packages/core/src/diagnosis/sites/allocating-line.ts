@@ -51,6 +51,24 @@ export function allocatingLine(
   return first ? at(lines, first) : undefined
 }
 
+/**
+ * For leaks the sampling profiler did not see (external memory: a Buffer's bytes live outside the
+ * heap it samples; a backing store grown by index writes): the declaration of the stored value just
+ * above the leaking line, when it allocates, else the leaking line itself.
+ */
+export function allocatingNear(stored: StoreLine): AllocatingLine | undefined {
+  const lines = readLines(stored.file)
+  if (!lines || !stored.source) return undefined
+  const window: BodyLine[] = []
+  for (let line = Math.max(1, stored.line - 20); line <= stored.line; line++) {
+    window.push({ line, offset: 0, text: lines[line - 1] ?? '' })
+  }
+  const value = storedValue(stored.source)
+  const declared = value && declaration(window, value, stored.line)
+  if (declared && allocation.test(declared.text)) return at(lines, declared)
+  return at(lines, window[window.length - 1]!)
+}
+
 /** Whether the line at a position allocates nothing per call (an `import`, a `test(` line). */
 export function isNotPerCall(source: string | undefined): boolean {
   return source !== undefined && notPerCall.test(source)

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util'
+import { describeObject } from '../retainers/describe-object.js'
 import type { StoreRecorder } from './store-recorder.js'
 
 // The operations that store values into long-lived structures, wrapped in a realm so that the
@@ -132,13 +133,9 @@ function wrapTimer(
 
 /** `Session { id, user, payload }`, `(closure)`, `number`: what a user recognises of a stored value. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'function') return '(closure)'
   if (typeof value === 'symbol') return value.toString()
-  if (value === null || typeof value !== 'object') return typeof value
-  const name = (value as object).constructor?.name ?? 'Object'
-  if (Array.isArray(value)) return `${name} (${value.length} items)`
-  const keys = Object.keys(value).slice(0, 3)
-  return keys.length ? `${name} { ${keys.join(', ')}${Object.keys(value).length > 3 ? ', ...' : ''} }` : name
+  if (typeof value === 'string') return 'string'
+  return describeObject(value)
 }
 
 function isPending(promise: Promise<unknown>): boolean {
