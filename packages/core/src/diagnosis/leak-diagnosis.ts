@@ -3,13 +3,11 @@ import type { LeakSite } from '../result/leak-site.js'
 import type { RetainerTarget } from './retainers/retainer-target.js'
 import { allocatingLine, allocatingNear, isNotPerCall } from './sites/allocating-line.js'
 import { AllocationProfiler, type SurvivingAllocation } from './sites/allocation-profiler.js'
-import { inferOuterCall } from './sites/infer-outer-call.js'
-import { inferOuterWrite } from './sites/infer-outer-write.js'
+import { inferStore } from './sites/infer-store.js'
 import { StoreTracker } from './sites/store-tracker.js'
 import type { CodeScope } from './source/classify-frame.js'
 import { leakproofRoots } from './source/leakproof-root.js'
 import { readSourceLine } from './source/read-source-line.js'
-import { functionLocation } from './source/source-mapper.js'
 
 /** What the diagnosis pass is told. */
 export interface DiagnosisSettings {
@@ -119,48 +117,13 @@ export class LeakDiagnosis {
     ]
   }
 
-  /**
-   * No instrumented operation stored the leak: look in the source of the allocating function, or
-   * of the function under test when the profiler saw no allocation.
-   */
+  /** No instrumented operation stored the leak: the line found in the source, if any. */
   #inferredStore(allocating: SurvivingAllocation | undefined, total: number, fn: unknown): LeakSite[] {
-    let start: { file: string; line: number; column: number; functionName: string } | undefined = allocating
-    if (!start) {
-      try {
-        const location = functionLocation(fn)
-        if (location) start = { ...location, functionName: (fn as { name?: string }).name || '<anonymous>' }
-      } catch {
-        // No inspector: no inference.
-      }
-    }
-    if (!start) return []
-    const ownWrite = inferOuterWrite(start.file, start.line, start.column)
-    const write = ownWrite ?? inferOuterCall(start.file, start.line, start.column)
-    if (!write) return []
-    this.#retainerTarget = {
-      variable: { name: write.name, file: start.file },
-      value: '',
-      line: write.line,
-      countPerIteration: 0,
-    }
-    return [
-      {
-        kind: 'stored-at',
-        file: start.file,
-        line: write.line,
-        column: write.column,
-        functionName: start.functionName,
-        source: write.source,
-        operation: ownWrite
-          ? 'a write to state outside the function (found in its source)'
-          : 'a call into code outside the function that keeps what it is given (found in its source)',
-        bytesPerIteration: allocating
-          ? (this.#settings.bytesPerIteration * allocating.bytes) / total
-          : this.#settings.bytesPerIteration,
-        countPerIteration: 0,
-        inferred: true,
-      },
-    ]
+    const share = allocating ? allocating.bytes / total : 1
+    const inferred = inferStore(allocating, fn, this.#settings.bytesPerIteration * share)
+    if (!inferred) return []
+    this.#retainerTarget = inferred.target
+    return [inferred.site]
   }
 
   /** The functions whose sampled allocations survived, most bytes first. */
