@@ -154,8 +154,7 @@ for (const heapMB of values.heaps.split(',')) {
         ),
       ),
       'peak RSS median / max (MB)': `${Math.round(quantile(rss, 0.5))} / ${Math.round(Math.max(...rss))}`,
-      'with a retainer path': leaking.filter((r) => r.path.includes(' → ') || r.path.includes(' in module'))
-        .length,
+      'with a retainer path': leaking.filter((r) => r.retainers > 0).length,
     }
     const first = leaking[0]
     console.log(
