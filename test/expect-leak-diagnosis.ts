@@ -16,7 +16,9 @@ export function expectSessionStoreDiagnosis(failures: Record<string, string>): v
   }
   // The line in the allocating function that makes the session, not the function's header.
   expect(failures['sync leak fails']).toMatch(/allocated in session-store\.ts:12:3 in openSessionLeaky/)
-  expect(failures['sync leak fails']).toContain('> 12 | const session = { id: nextId++, user, payload: [1, 2, 3] }')
+  expect(failures['sync leak fails']).toContain(
+    '> 12 | const session = { id: nextId++, user, payload: [1, 2, 3] }',
+  )
   expect(failures['async leak fails']).toMatch(
     /allocated in session-store\.ts:(12:3 in openSessionLeaky|2[45]:\d+ in fetchSessionLeaky)/,
   )

@@ -192,7 +192,7 @@ export class LeakDiagnosis {
       .filter(
         (tally) =>
           tally.countPerIteration >= minCountPerIteration &&
-          tally.kept >= Math.min(minKept, tally.stored) &&
+          tally.kept >= minKept &&
           tally.kept >= tally.stored / 2,
       )
       .sort((a, b) => b.countPerIteration - a.countPerIteration)
