@@ -1,5 +1,5 @@
 import { describeError } from '../errors/leakproof-error.js'
-import type { LeakSite } from '../result/leak-site.js'
+import type { LeakSite, TraceFrame } from '../result/leak-site.js'
 import type { RetainerTarget } from './retainers/retainer-target.js'
 import { allocatingLine, allocatingNear, isNotPerCall } from './sites/allocating-line.js'
 import { AllocationProfiler, type SurvivingAllocation } from './sites/allocation-profiler.js'
@@ -43,6 +43,8 @@ export class LeakDiagnosis {
   #profiler: AllocationProfiler | undefined
   #calls = 0
   #retainerTarget: RetainerTarget | undefined
+  /** The most leaking line's call chain, kept when tracebacks are off: it locates allocations. */
+  #topTraceback: TraceFrame[] | undefined
 
   constructor(settings: DiagnosisSettings) {
     this.#settings = settings
@@ -149,7 +151,8 @@ export class LeakDiagnosis {
       .flatMap((allocation) => {
         const header = readSourceLine(allocation.file, allocation.line)
         // The profiler knows the function, not the line: name the line in it that allocates.
-        const inside = allocatingLine(allocation.file, allocation.line, allocation.column, storedAt)
+        const stored = storedAt && { ...storedAt, traceback: storedAt.traceback ?? this.#topTraceback }
+        const inside = allocatingLine(allocation.file, allocation.line, allocation.column, stored)
         if (!inside && isNotPerCall(header)) return []
         return [
           {
@@ -199,6 +202,7 @@ export class LeakDiagnosis {
       .slice(0, maxSites)
     const total = tallies.reduce((sum, tally) => sum + tally.countPerIteration, 0)
     const top = tallies[0]
+    this.#topTraceback = top?.traceback
     if (top)
       this.#retainerTarget = {
         // Timers have no structure of the user's: Node's timer list holds them.

@@ -12,6 +12,8 @@ export interface StoreLine {
   file: string
   line: number
   source?: string
+  /** Its call chain: a frame inside the allocating function names the call that leads to the store. */
+  traceback?: readonly { file: string; line: number }[]
 }
 
 /** Syntax that makes a new object, array, closure or string each time it runs. */
@@ -25,7 +27,8 @@ const notPerCall = /^\s*(?:import\b|export\s+\*|(?:test|it|describe|bench|suite)
  * function starts: its header, which allocates nothing. This picks the line in that function's body
  * that makes what leaks: the declaration of the value the leaking line stores (`const session =
  * {...}` for `sessions.set(id, session)`), else the leaking line itself when it is in the body (the
- * insertion grows the structure's backing store), else the first line with allocating syntax. Undefined when the header is the best there is.
+ * insertion grows the structure's backing store), else the first line with allocating syntax, else
+ * the line of the leaking line's call chain that runs through the function. Undefined when the header is the best there is.
  */
 export function allocatingLine(
   file: string,
@@ -48,7 +51,12 @@ export function allocatingLine(
     return at(lines, storedHere)
   }
   const first = inner.find((entry) => allocation.test(entry.text) && !notPerCall.test(entry.text))
-  return first ? at(lines, first) : undefined
+  if (first) return at(lines, first)
+  // `return openSession(user)` in an async wrapper: the call on the way to the store.
+  const caller = stored?.traceback?.find(
+    (frame) => frame.file === file && inner.some((entry) => entry.line === frame.line),
+  )
+  return caller ? at(lines, inner.find((entry) => entry.line === caller.line)!) : undefined
 }
 
 /**

@@ -48,6 +48,26 @@ describe('allocatingLine', () => {
     expect(allocatingLine(file, 1, 1, stored)?.line).toBe(3)
   })
 
+  test("the call on the leaking line's chain, when the function itself allocates nothing visible", () => {
+    const file = sourceFile([
+      'export async function fetchSession(user: string) {',
+      '  await null',
+      '  return openSession(user)',
+      '}',
+    ])
+    const stored = {
+      file: '/elsewhere/store.ts',
+      line: 5,
+      source: 'sessions.set(s.id, s)',
+      traceback: [{ file, line: 3 }],
+    }
+    expect(allocatingLine(file, 1, 8, stored)).toEqual({
+      line: 3,
+      column: 3,
+      source: 'return openSession(user)',
+    })
+  })
+
   test('without a leaking line, the first line with allocating syntax', () => {
     const file = sourceFile(store)
     expect(allocatingLine(file, 2, 8)?.line).toBe(4)
