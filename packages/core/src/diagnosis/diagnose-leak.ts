@@ -110,7 +110,8 @@ export async function diagnoseAsync(
 
 /**
  * The diagnosis, written once for both drivers: the sites pass (instrumented calls, then the heap
- * profile), then the retainer pass (one snapshot, or two around a few more calls).
+ * profile), then the retainer pass (a walk from the function to the structure the leak is stored in;
+ * heap snapshots, one or two around a few more calls, only as the fallback on small heaps).
  */
 function* diagnosisPlan(
   fn: () => unknown,

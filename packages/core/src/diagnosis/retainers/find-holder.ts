@@ -73,12 +73,14 @@ export function findHolder(
   const add = (step: Step, later = false): boolean => {
     const { value } = step
     const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function'
-    if (isObject && seen.has(value)) return false
-    steps.push(step)
+    // Matched before the seen check: a variable looked for by name may hold an object already met.
     if (matches(step)) {
+      steps.push(step)
       found = steps.length - 1
       return true
     }
+    if (isObject && seen.has(value)) return false
+    steps.push(step)
     if (!isObject) return false
     seen.add(value)
     ;(later ? deferred : queue).push(steps.length - 1)
