@@ -8,7 +8,10 @@ import type { AnyFunction, ClosureScope, FunctionScopes } from './scope-reader.j
 /** What to look for: the structure the leak is stored in, or a variable the leaking line writes. */
 export interface HolderQuery {
   structure?: object
-  /** A variable name found in the source of the leaking function, and that function's file. */
+  /**
+   * A variable name found in the source of the leaking function, and that function's file; or a
+   * global property, named `globalThis.cache`.
+   */
   variable?: { name: string; file: string }
 }
 
@@ -68,7 +71,8 @@ export function findHolder(
   const matches = (step: Step) => {
     if (query.structure !== undefined) return step.value === query.structure
     const variable = query.variable
-    return variable !== undefined && step.edge === variable.name && step.scope?.file === variable.file
+    if (variable === undefined || step.edge !== variable.name) return false
+    return step.global === true || step.scope?.file === variable.file
   }
   const add = (step: Step, later = false): boolean => {
     const { value } = step

@@ -65,7 +65,13 @@ export function inferOuterCall(file: string, line: number, column: number): Oute
       const [, lead, name] = match
       if (local.has(name!) || notStoring.has(name!)) continue
       const at = entry.offset + (match.index ?? 0) + lead!.length + 1
-      return { name: name!, line: entry.line, column: at, source: lines[entry.line - 1]!.trim() }
+      return {
+        name: name!,
+        access: '',
+        line: entry.line,
+        column: at,
+        source: lines[entry.line - 1]!.trim(),
+      }
     }
   }
   return undefined

@@ -4,6 +4,8 @@ import { functionBody, nestedParameters, parameters, readLines } from '../source
 export interface OuterWrite {
   /** The variable written to: `slots` for `slots[next++] = 1`. */
   name: string
+  /** What is written through it: `[next++]`, `.cache[key]`, or empty. */
+  access: string
   line: number
   column: number
   source: string
@@ -44,11 +46,26 @@ export function inferOuterWrite(file: string, line: number, column: number): Out
       const score = access ? 3 : operator === '=' ? (buildsChain(name!, rest, aliases) ? 4 : 1) : 2
       if (!best || score > best.score) {
         const column = entry.offset + (match.index ?? 0) + lead!.length + 1
-        best = { name: name!, line: entry.line, column, source: lines[entry.line - 1]!.trim(), score }
+        best = {
+          name: name!,
+          access: access ?? '',
+          line: entry.line,
+          column,
+          source: lines[entry.line - 1]!.trim(),
+          score,
+        }
       }
     }
   }
-  return best && { name: best.name, line: best.line, column: best.column, source: best.source }
+  return (
+    best && {
+      name: best.name,
+      access: best.access,
+      line: best.line,
+      column: best.column,
+      source: best.source,
+    }
+  )
 }
 
 /** `previous = () => before() + 1` with `const before = previous`, or `next = wrap(next)`. */

@@ -31,14 +31,12 @@ export function inferStore(
   const ownWrite = inferOuterWrite(start.file, start.line, start.column)
   const write = ownWrite ?? inferOuterCall(start.file, start.line, start.column)
   if (!write) return undefined
-  const target: RetainerTarget = globalNames.has(write.name)
-    ? {
-        knownPath: [`${write.name} (the global object): ${write.source}`],
-        value: '',
-        line: write.line,
-        countPerIteration: 0,
-      }
-    : { variable: { name: write.name, file: start.file }, value: '', line: write.line, countPerIteration: 0 }
+  // `globalThis.cache[id] = v`: the holder is the global property, which the walk knows as such.
+  const property = globalNames.has(write.name) ? /^\.([A-Za-z_$][\w$]*)/.exec(write.access)?.[1] : undefined
+  const variable = property
+    ? { name: `globalThis.${property}`, file: '' }
+    : { name: write.name, file: start.file }
+  const target: RetainerTarget = { variable, value: '', line: write.line, countPerIteration: 0 }
   return {
     target,
     site: {

@@ -23,6 +23,7 @@ describe('inferOuterCall', () => {
     ])
     expect(inferOuterCall(file, 3, 8)).toEqual({
       name: 'render',
+      access: '',
       line: 6,
       column: 10,
       source: 'return render(view)',

@@ -24,6 +24,7 @@ describe('inferOuterWrite', () => {
     )
     expect(inferOuterWrite(file, 3, 1)).toEqual({
       name: 'slots',
+      access: '[next++]',
       line: 5,
       column: 3,
       source: 'slots[next++] = boxed',
