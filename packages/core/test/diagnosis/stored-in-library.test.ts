@@ -14,7 +14,13 @@ declare global {
   var __leakproofBag: Record<string, object>
 }
 
-function leaking(result: LeakResult): LeakingResult {
+/**
+ * The leak verdict of a check, asked again (up to three times) when a loaded machine makes it
+ * inconclusive: these tests are about the diagnosis, the verdict has tests of its own.
+ */
+function leaking(check: () => LeakResult): LeakingResult {
+  let result = check()
+  for (let attempt = 1; result.status !== 'leaking' && attempt < 3; attempt++) result = check()
   if (result.status !== 'leaking') throw new Error(`expected a leak, got ${result.status}: ${result.reason}`)
   return result
 }
@@ -28,7 +34,7 @@ function renderPage(): string {
 
 describe('stored at, when the leak is kept where no patch sees it', () => {
   test("a library's property writes: the user's line that calls into it", () => {
-    const result = leaking(detectLeak(renderPage, library))
+    const result = leaking(() => detectLeak(renderPage, library))
     const storedAt = result.sites?.find((site) => site.kind === 'stored-at')
     expect(storedAt).toMatchObject({ line: lineOf('library'), inferred: true })
     expect(result.retainers?.[0]?.path[0]).toMatch(
@@ -40,7 +46,7 @@ describe('stored at, when the leak is kept where no patch sees it', () => {
     globalThis.__leakproofBag = {}
     let n = 0
     try {
-      const result = leaking(
+      const result = leaking(() =>
         detectLeak(() => {
           const id = `item-${n++}`
           globalThis.__leakproofBag[id] = { id } // stores: bag

@@ -1,9 +1,19 @@
 import { relative } from 'node:path'
-import { types } from 'node:util'
 import { now } from '../../runtime/real-clock.js'
 import { realmOf } from '../sites/realm-of.js'
 import { describeObject } from './describe-object.js'
-import type { AnyFunction, ClosureScope, FunctionScopes } from './scope-reader.js'
+import {
+  type HolderStep,
+  isInstance,
+  isNative,
+  type ReadPrivateFields,
+  visitChildren,
+  visitPrivateFields,
+  visitScopes,
+} from './holder-edges.js'
+import type { AnyFunction, FunctionScopes } from './scope-reader.js'
+
+export type { ReadPrivateFields }
 
 /** What to look for: the structure the leak is stored in, or a variable the leaking line writes. */
 export interface HolderQuery {
@@ -30,20 +40,6 @@ export interface HolderLimits {
 /** Reads a function's scopes (the inspector, in production; a fake in tests). */
 export type ReadScopes = (fn: AnyFunction) => FunctionScopes
 
-interface Step {
-  value: unknown
-  parent: number
-  /** How the parent holds it: `sessions`, `[3]`, `.get(key)`, `get price`. */
-  edge: string
-  /** Set when the edge is a variable of a scope: where that scope is. */
-  scope?: { file: string | undefined; outermost: boolean; kind: string }
-  global?: boolean
-}
-
-/** Children per collection or object looked at: a leaking Map may hold a million entries. */
-const maxChildren = 200
-const skippedFunctionKeys = new Set(['prototype', 'name', 'length', 'caller', 'arguments'])
-
 /**
  * Who holds the leak, without a heap snapshot: a breadth-first walk from the function under test
  * through what it can reach (the variables its closures capture, their properties, collection
@@ -58,8 +54,9 @@ export function findHolder(
   query: HolderQuery,
   readScopes: ReadScopes,
   limits: HolderLimits,
+  readPrivateFields?: ReadPrivateFields,
 ): string[] | undefined {
-  const steps: Step[] = []
+  const steps: HolderStep[] = []
   const seen = new Set<unknown>()
   const queue: number[] = []
   const deferred: number[] = []
@@ -68,13 +65,13 @@ export function findHolder(
   let deferredHead = 0
   let found = -1
 
-  const matches = (step: Step) => {
+  const matches = (step: HolderStep) => {
     if (query.structure !== undefined) return step.value === query.structure
     const variable = query.variable
     if (variable === undefined || step.edge !== variable.name) return false
     return step.global === true || step.scope?.file === variable.file
   }
-  const add = (step: Step, later = false): boolean => {
+  const add = (step: HolderStep, later = false): boolean => {
     const { value } = step
     const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function'
     // Matched before the seen check: a variable looked for by name may hold an object already met.
@@ -115,89 +112,19 @@ export function findHolder(
       if (visitScopes(scopes, file, index, later, add)) break
     }
     if (visitChildren(value, index, add)) break
+    // Class instances may keep their state in private fields (`#listeners`): read them, on budget.
+    if (readPrivateFields && isInstance(value) && functions < limits.maxFunctions) {
+      functions++
+      if (visitPrivateFields(readPrivateFields, value as object, index, add)) break
+    }
   }
   if (found === -1) return undefined
   return describePath(steps, found)
 }
 
-function visitScopes(
-  scopes: ClosureScope[],
-  file: string | undefined,
-  parent: number,
-  later: boolean,
-  add: (step: Step, later?: boolean) => boolean,
-): boolean {
-  for (const scope of scopes) {
-    for (const name of Object.keys(scope.variables)) {
-      const step = {
-        value: scope.variables[name],
-        parent,
-        edge: name,
-        scope: { file, outermost: scope.outermost, kind: scope.kind },
-      }
-      if (add(step, later)) return true
-    }
-  }
-  return false
-}
-
-/** What an object holds strongly and JavaScript can see without running its code. */
-function visitChildren(value: unknown, parent: number, add: (step: Step) => boolean): boolean {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false
-  if (types.isProxy(value) || types.isWeakMap(value) || types.isWeakSet(value) || types.isPromise(value))
-    return false
-  if (types.isMap(value)) {
-    let n = 0
-    for (const [key, entry] of value as Map<unknown, unknown>) {
-      if (n++ >= maxChildren) break
-      if (add({ value: key, parent, edge: 'key' })) return true
-      if (add({ value: entry, parent, edge: `.get(${describeKey(key)})` })) return true
-    }
-    return false
-  }
-  if (types.isSet(value)) {
-    let n = 0
-    for (const entry of value as Set<unknown>) {
-      if (n++ >= maxChildren) break
-      if (add({ value: entry, parent, edge: 'value' })) return true
-    }
-    return false
-  }
-  if (types.isTypedArray(value) || types.isAnyArrayBuffer(value)) return false
-  if (Array.isArray(value)) {
-    for (let i = 0; i < Math.min(value.length, maxChildren); i++) {
-      if (add({ value: value[i], parent, edge: `[${i}]` })) return true
-    }
-    return false
-  }
-  let keys: (string | symbol)[]
-  try {
-    keys = Reflect.ownKeys(value)
-  } catch {
-    return false
-  }
-  for (const key of keys.slice(0, maxChildren)) {
-    if (typeof value === 'function' && typeof key === 'string' && skippedFunctionKeys.has(key)) continue
-    let descriptor: PropertyDescriptor | undefined
-    try {
-      descriptor = Reflect.getOwnPropertyDescriptor(value, key)
-    } catch {
-      continue
-    }
-    const name = typeof key === 'symbol' ? `[${key.description ?? 'symbol'}]` : key
-    if (descriptor && 'value' in descriptor) {
-      if (add({ value: descriptor.value, parent, edge: name })) return true
-    } else if (descriptor?.get && add({ value: descriptor.get, parent, edge: `get ${name}` })) return true
-  }
-  // Methods live on the class's prototype; their closures may hold the module's state.
-  const proto = safePrototype(value)
-  if (proto && !isBuiltinPrototype(proto) && add({ value: proto, parent, edge: '__proto__' })) return true
-  return false
-}
-
 /** The steps from the last variable (or global) on the chain to the structure, each readable. */
-function describePath(steps: Step[], found: number): string[] {
-  const chain: Step[] = []
+function describePath(steps: HolderStep[], found: number): string[] {
+  const chain: HolderStep[] = []
   for (let index = found; index !== -1; index = steps[index]!.parent) chain.unshift(steps[index]!)
   let start = 0
   chain.forEach((step, index) => {
@@ -215,25 +142,11 @@ function describePath(steps: Step[], found: number): string[] {
   })
 }
 
-function describeKey(key: unknown): string {
-  if (typeof key === 'string') return JSON.stringify(key.length > 30 ? `${key.slice(0, 27)}...` : key)
-  if (typeof key === 'number' || typeof key === 'boolean' || typeof key === 'bigint') return String(key)
-  return describeObject(key)
-}
-
 function safeRead(readScopes: ReadScopes, fn: AnyFunction): FunctionScopes {
   try {
     return readScopes(fn)
   } catch {
     return { file: undefined, scopes: [] }
-  }
-}
-
-function isNative(fn: AnyFunction): boolean {
-  try {
-    return Function.prototype.toString.call(fn).endsWith('{ [native code] }')
-  } catch {
-    return true
   }
 }
 
@@ -249,18 +162,4 @@ function safeKeys(realm: object): string[] {
 function safeGet(realm: object, key: string): unknown {
   const descriptor = Object.getOwnPropertyDescriptor(realm, key)
   return descriptor && 'value' in descriptor ? descriptor.value : undefined
-}
-
-function safePrototype(value: object): object | null {
-  try {
-    return types.isProxy(value) ? null : (Object.getPrototypeOf(value) as object | null)
-  } catch {
-    return null
-  }
-}
-
-function isBuiltinPrototype(proto: object): boolean {
-  if (Object.getPrototypeOf(proto) === null) return true
-  const ctor = Object.getOwnPropertyDescriptor(proto, 'constructor')?.value
-  return typeof ctor !== 'function' || isNative(ctor as AnyFunction)
 }

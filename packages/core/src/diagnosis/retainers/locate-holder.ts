@@ -39,6 +39,7 @@ export function locateHolder(
         maxFunctions,
         isUserFile: (file) => classifyFrame({ functionName: '', file, line: 0, column: 0 }, scope) === 'user',
       },
+      (object) => reader.privateFields(object),
     )
     if (!path) return undefined
     return {

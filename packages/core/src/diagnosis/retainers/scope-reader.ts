@@ -107,6 +107,34 @@ export class ScopeReader {
     }
   }
 
+  /**
+   * The private fields (`#listeners`) of an instance, which reflection cannot see: the inspector
+   * lists them, and one call hands their values back.
+   */
+  privateFields(object: object): Record<string, unknown> {
+    const parked = this.#parking[this.#key] as unknown[]
+    parked.length = 0
+    parked.push(object)
+    const { result } = this.#session.post<{ result: RemoteObject }>('Runtime.evaluate', {
+      expression: `process.getBuiltinModule('node:v8')[${JSON.stringify(this.#key)}][0]`,
+      objectGroup: group,
+    })
+    parked.length = 0
+    if (!result.objectId) return {}
+    const { privateProperties = [] } = this.#session.post<{
+      privateProperties?: { name: string; value?: RemoteObject }[]
+    }>('Runtime.getProperties', { objectId: result.objectId, ownProperties: true })
+    const fields = privateProperties.filter((field) => field.value?.objectId)
+    if (fields.length === 0) return {}
+    this.#session.post('Runtime.callFunctionOn', {
+      objectId: this.#sinkId(),
+      functionDeclaration: 'function (...values) { this.push(...values) }',
+      arguments: fields.map((field) => ({ objectId: field.value!.objectId })),
+    })
+    const values = parked.splice(0)
+    return Object.fromEntries(fields.map((field, index) => [field.name, values[index]]))
+  }
+
   #sinkId(): string {
     if (!this.#sink) {
       const { result } = this.#session.post<{ result: RemoteObject }>('Runtime.evaluate', {

@@ -95,6 +95,25 @@ describe('findHolder', () => {
     }
   })
 
+  test('a structure in a private field of a class instance', () => {
+    const listeners = new Set<object>()
+    class Bus {
+      on() {
+        return listeners
+      }
+    }
+    const bus = new Bus()
+    const fn = () => bus
+    const table = new Map<AnyFunction, FunctionScopes>([
+      [fn, { file: cwdFile('src/a.ts'), scopes: [{ kind: 'closure', outermost: true, variables: { bus } }] }],
+    ])
+    const readPrivate = (object: object) => (object === bus ? { '#listeners': listeners } : {})
+    expect(findHolder(fn, { structure: listeners }, scopesFrom(table), limits(), readPrivate)).toEqual([
+      'bus: Bus in module src/a.ts',
+      '#listeners: Set (0 values)',
+    ])
+  })
+
   test('gives up within its limits', () => {
     const fn = () => undefined
     expect(

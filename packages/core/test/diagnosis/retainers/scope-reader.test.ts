@@ -19,6 +19,20 @@ describe('ScopeReader', () => {
     expect(scopes.at(-1)?.outermost).toBe(true)
   })
 
+  test("an instance's private fields", () => {
+    class Bus {
+      readonly #listeners = new Set<() => void>()
+      readonly count = 0
+      on(listener: () => void) {
+        this.#listeners.add(listener)
+      }
+    }
+    const bus = new Bus()
+    const fields = reader.privateFields(bus)
+    expect(Object.keys(fields)).toEqual(['#listeners'])
+    expect(fields['#listeners']).toBeInstanceOf(Set)
+  })
+
   test('native functions have no scopes to read', () => {
     expect(reader.read(Math.max).scopes).toEqual([])
   })
