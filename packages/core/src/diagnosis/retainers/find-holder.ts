@@ -65,11 +65,16 @@ export function findHolder(
   let deferredHead = 0
   let found = -1
 
+  // A variable of that name in another file (an import compiled to `__vi_import_0__.render` has its
+  // declaration in the module it comes from): the answer when the right file has none.
+  let elsewhere = -1
   const matches = (step: HolderStep) => {
     if (query.structure !== undefined) return step.value === query.structure
     const variable = query.variable
     if (variable === undefined || step.edge !== variable.name) return false
-    return step.global === true || step.scope?.file === variable.file
+    if (step.global === true || step.scope?.file === variable.file) return true
+    if (step.scope && elsewhere === -1) elsewhere = steps.length
+    return false
   }
   const add = (step: HolderStep, later = false): boolean => {
     const { value } = step
@@ -80,7 +85,12 @@ export function findHolder(
       found = steps.length - 1
       return true
     }
-    if (isObject && seen.has(value)) return false
+    // `matches` just took this step as the fallback: keep it even when its value was met before.
+    const fallback = elsewhere === steps.length
+    if (isObject && seen.has(value)) {
+      if (fallback) steps.push(step)
+      return false
+    }
     steps.push(step)
     if (!isObject) return false
     seen.add(value)
@@ -118,6 +128,7 @@ export function findHolder(
       if (visitPrivateFields(readPrivateFields, value as object, index, add)) break
     }
   }
+  if (found === -1) found = elsewhere
   if (found === -1) return undefined
   return describePath(steps, found)
 }

@@ -82,6 +82,35 @@ describe('findHolder', () => {
     expect(path?.[0]).toMatch(/^log: string \(12 chars\) in module .*log\.ts$/)
   })
 
+  test('a variable of that name in another file, when the right file has none', () => {
+    const cache = new Map()
+    const render = () => cache
+    const fn = () => render
+    const table = new Map<AnyFunction, FunctionScopes>([
+      [
+        fn,
+        {
+          file: cwdFile('src/page.ts'),
+          scopes: [{ kind: 'closure', outermost: true, variables: { ns: { render } } }],
+        },
+      ],
+      [
+        render,
+        {
+          file: cwdFile('src/render.ts'),
+          scopes: [{ kind: 'closure', outermost: true, variables: { render, cache } }],
+        },
+      ],
+    ])
+    const path = findHolder(
+      fn,
+      { variable: { name: 'render', file: cwdFile('src/page.ts') } },
+      scopesFrom(table),
+      limits(),
+    )
+    expect(path).toEqual(['render: (closure) in module src/render.ts'])
+  })
+
   test('a global property, when nothing the function reaches holds it', () => {
     const cache = new Map()
     const fn = () => undefined
