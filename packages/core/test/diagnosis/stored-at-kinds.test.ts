@@ -1,4 +1,4 @@
-import { EventEmitter, once } from 'node:events'
+import { EventEmitter, once, setMaxListeners } from 'node:events'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
@@ -35,6 +35,21 @@ describe('stored at, for each way a leak is stored', () => {
     expect(storedAt(prepended)?.line).toBe(lineOf('prepend'))
   })
 
+  test('process listeners: process is the holder', () => {
+    const runners = process.listeners('beforeExit')
+    const max = process.getMaxListeners()
+    process.setMaxListeners(0)
+    const listen = () => process.on('beforeExit', () => undefined) // stores: process
+    const result = leaking(() => detectLeak(listen))
+    // Only the listeners this test added go: the runner's own stay.
+    for (const listener of process.listeners('beforeExit')) {
+      if (!runners.includes(listener)) process.off('beforeExit', listener)
+    }
+    process.setMaxListeners(max)
+    expect(storedAt(result)?.line).toBe(lineOf('process'))
+    expect(result.retainers?.[0]?.path).toEqual(['process', '(closure)'])
+  })
+
   test('events.once(emitter, name) promises that never settle', () => {
     const bus = new EventEmitter()
     bus.setMaxListeners(0)
@@ -49,6 +64,7 @@ describe('stored at, for each way a leak is stored', () => {
 
   test('EventTarget listeners with { once } that never fire', () => {
     const target = new EventTarget()
+    setMaxListeners(0, target)
     const listen = () => target.addEventListener('ping', () => undefined, { once: true }) // stores: target
     const result = leaking(() => detectLeak(listen))
     expect(storedAt(result)?.line).toBe(lineOf('target'))

@@ -145,6 +145,8 @@ function describePath(steps: HolderStep[], found: number): string[] {
     .slice(start)
     .filter((step) => !step.edge.startsWith('get ') && step.edge !== '__proto__')
   return shown.map((step, index) => {
+    // `process` names itself; its keys would only hide what matters.
+    if (step.global && step.value === process) return 'process'
     const label = `${step.edge}: ${describeObject(step.value)}`
     if (index > 0 || !step.scope) return label
     const file = step.scope.file ? relative(process.cwd(), step.scope.file) || step.scope.file : undefined
