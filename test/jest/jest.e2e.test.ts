@@ -44,7 +44,7 @@ describe.each([
   })
 
   test('the failure names the original TypeScript line that stores the leak, and its traceback', () => {
-    expectSessionStoreDiagnosis(result.failures, { heapMayBeTooLarge: true })
+    expectSessionStoreDiagnosis(result.failures)
   })
 
   test('the reporter lists leaking tests at their original TypeScript lines', () => {

@@ -1,13 +1,13 @@
 import { describeError } from '../errors/leakproof-error.js'
-import type { LeakSite } from '../result/leak-site.js'
-import type { RetainerTarget } from './retainers/retainer-probe.js'
+import type { LeakSite, TraceFrame } from '../result/leak-site.js'
+import type { RetainerTarget } from './retainers/retainer-target.js'
+import { allocatingLine, allocatingNear, isNotPerCall } from './sites/allocating-line.js'
 import { AllocationProfiler, type SurvivingAllocation } from './sites/allocation-profiler.js'
-import { inferOuterWrite } from './sites/infer-outer-write.js'
+import { inferStore } from './sites/infer-store.js'
 import { StoreTracker } from './sites/store-tracker.js'
 import type { CodeScope } from './source/classify-frame.js'
-import { leakproofRoot } from './source/leakproof-root.js'
+import { leakproofRoots } from './source/leakproof-root.js'
 import { readSourceLine } from './source/read-source-line.js'
-import { functionLocation } from './source/source-mapper.js'
 
 /** What the diagnosis pass is told. */
 export interface DiagnosisSettings {
@@ -20,8 +20,15 @@ export interface DiagnosisSettings {
   bytesPerIteration: number
 }
 
-/** Sites must keep at least this many values per call to be named (1 in 50 calls). */
-const minCountPerIteration = 0.02
+/** Sites must keep at least this many values per call to be named (1 in 1,000 calls). */
+const minCountPerIteration = 0.001
+/** Calls the pass makes at least (a bounded buffer of 10 must be seen dropping values) ... */
+const minCalls = 30
+/** ... and at least this many, or for this long, before it may stop on a leaking line ... */
+const usualCalls = 200
+const usualMs = 250
+/** ... which must have kept this many values. */
+const minKept = 3
 const maxSites = 5
 
 /**
@@ -36,10 +43,12 @@ export class LeakDiagnosis {
   #profiler: AllocationProfiler | undefined
   #calls = 0
   #retainerTarget: RetainerTarget | undefined
+  /** The most leaking line's call chain, kept when tracebacks are off: it locates allocations. */
+  #topTraceback: TraceFrame[] | undefined
 
   constructor(settings: DiagnosisSettings) {
     this.#settings = settings
-    this.#scope = { include: settings.include, exclude: settings.exclude, leakproofRoot }
+    this.#scope = { include: settings.include, exclude: settings.exclude, leakproofRoots }
     this.#tracker = new StoreTracker(this.#scope, settings.debug)
   }
 
@@ -65,77 +74,100 @@ export class LeakDiagnosis {
     this.#tracker.stop()
   }
 
+  /**
+   * Whether the pass has seen enough after `made` calls in `elapsedMs`: a line that kept several
+   * values, after the usual number of calls. Until then the pass goes on (to its own limit), so an
+   * insertion made once every few hundred calls is seen too.
+   */
+  enough(made: number, elapsedMs: number): boolean {
+    if (made < minCalls || (made < usualCalls && elapsedMs < usualMs)) return false
+    // Tallying checks every insertion: only every 32 calls.
+    if (made % 32 !== 0 && made !== usualCalls) return false
+    return this.#tracker.hasLeakingSite(minKept)
+  }
+
   /** Call after a full GC, so that the profile holds only allocations that survived. */
   sites(): LeakSite[] {
     const fn = this.#fn
     // No reference to the function may outlive this: the retainer pass would see leakproof
     // holding the leak.
     this.#fn = undefined
-    const storedAt = this.#storedAt()
-    const allocatedIn = this.#allocatedIn()
-    if (storedAt.length > 0) return [...storedAt, ...allocatedIn]
-    return [...this.#inferredStore(allocatedIn[0], fn), ...allocatedIn]
+    const tracked = this.#storedAt()
+    const allocations = this.#allocations()
+    const total = allocations.reduce((sum, allocation) => sum + allocation.bytes, 0)
+    const allocating = allocations.filter((allocation) => allocation.bytes >= total * 0.2)
+    const storedAt = tracked.length > 0 ? tracked : this.#inferredStore(allocating[0], total, fn)
+    const allocatedIn = this.#allocatedIn(allocating, total, storedAt[0])
+    return [...storedAt, ...(allocatedIn.length > 0 ? allocatedIn : this.#allocatedAtStore(storedAt[0]))]
   }
 
-  /**
-   * No instrumented operation stored the leak: look in the source of the allocating function, or
-   * of the function under test when the profiler saw no allocation.
-   */
-  #inferredStore(allocating: LeakSite | undefined, fn: unknown): LeakSite[] {
-    let start: { file: string; line: number; column: number; functionName: string } | undefined = allocating
-    if (!start) {
-      try {
-        const location = functionLocation(fn)
-        if (location) start = { ...location, functionName: (fn as { name?: string }).name || '<anonymous>' }
-      } catch {
-        // No inspector: no inference.
-      }
-    }
-    if (!start) return []
-    const write = inferOuterWrite(start.file, start.line, start.column)
-    if (!write) return []
+  /** The profiler saw nothing that stayed (external memory, a grown backing store): the storing line's value. */
+  #allocatedAtStore(storedAt: LeakSite | undefined): LeakSite[] {
+    const near = storedAt && allocatingNear(storedAt)
+    if (!storedAt || !near) return []
     return [
       {
-        kind: 'stored-at',
-        file: start.file,
-        line: write.line,
-        column: write.column,
-        functionName: start.functionName,
-        source: write.source,
-        operation: 'a write to state outside the function (found in its source)',
-        bytesPerIteration: allocating?.bytesPerIteration ?? this.#settings.bytesPerIteration,
-        countPerIteration: 0,
-        inferred: true,
+        kind: 'allocated-in',
+        file: storedAt.file,
+        line: near.line,
+        column: near.column,
+        functionName: storedAt.functionName,
+        source: near.source,
+        bytesPerIteration: this.#settings.bytesPerIteration,
+        countPerIteration: storedAt.countPerIteration,
       },
     ]
   }
 
-  #allocatedIn(): LeakSite[] {
+  /** No instrumented operation stored the leak: the line found in the source, if any. */
+  #inferredStore(allocating: SurvivingAllocation | undefined, total: number, fn: unknown): LeakSite[] {
+    const share = allocating ? allocating.bytes / total : 1
+    const inferred = inferStore(allocating, fn, this.#settings.bytesPerIteration * share)
+    if (!inferred) return []
+    this.#retainerTarget = inferred.target
+    return [inferred.site]
+  }
+
+  /** The functions whose sampled allocations survived, most bytes first. */
+  #allocations(): SurvivingAllocation[] {
     const profiler = this.#profiler
     this.#profiler = undefined
     if (!profiler) return []
-    let allocations: SurvivingAllocation[]
     try {
-      allocations = profiler.finish()
+      return profiler.finish()
     } catch (error) {
       this.notes.push(`the heap profile could not be read: ${describeError(error)}`)
       return []
     }
-    const total = allocations.reduce((sum, allocation) => sum + allocation.bytes, 0)
+  }
+
+  #allocatedIn(
+    allocations: SurvivingAllocation[],
+    total: number,
+    storedAt: LeakSite | undefined,
+  ): LeakSite[] {
     const calls = Math.max(1, this.#calls)
     return allocations
-      .filter((allocation) => allocation.bytes >= total * 0.2)
+      .flatMap((allocation) => {
+        const header = readSourceLine(allocation.file, allocation.line)
+        // The profiler knows the function, not the line: name the line in it that allocates.
+        const stored = storedAt && { ...storedAt, traceback: storedAt.traceback ?? this.#topTraceback }
+        const inside = allocatingLine(allocation.file, allocation.line, allocation.column, stored)
+        if (!inside && isNotPerCall(header)) return []
+        return [
+          {
+            kind: 'allocated-in' as const,
+            file: allocation.file,
+            line: inside?.line ?? allocation.line,
+            column: inside?.column ?? allocation.column,
+            functionName: allocation.functionName,
+            source: inside?.source ?? header,
+            bytesPerIteration: (this.#settings.bytesPerIteration * allocation.bytes) / total,
+            countPerIteration: allocation.bytes / calls,
+          },
+        ]
+      })
       .slice(0, 2)
-      .map((allocation) => ({
-        kind: 'allocated-in' as const,
-        file: allocation.file,
-        line: allocation.line,
-        column: allocation.column,
-        functionName: allocation.functionName,
-        source: readSourceLine(allocation.file, allocation.line),
-        bytesPerIteration: (this.#settings.bytesPerIteration * allocation.bytes) / total,
-        countPerIteration: allocation.bytes / calls,
-      }))
   }
 
   /**
@@ -160,14 +192,21 @@ export class LeakDiagnosis {
       .tally()
       .map((tally) => ({ ...tally, countPerIteration: tally.kept / calls }))
       // Most of what a leaking line stores stays; a bounded buffer keeps only its last few.
-      .filter((tally) => tally.countPerIteration >= minCountPerIteration && tally.kept >= tally.stored / 2)
+      .filter(
+        (tally) =>
+          tally.countPerIteration >= minCountPerIteration &&
+          tally.kept >= minKept &&
+          tally.kept >= tally.stored / 2,
+      )
       .sort((a, b) => b.countPerIteration - a.countPerIteration)
       .slice(0, maxSites)
     const total = tallies.reduce((sum, tally) => sum + tally.countPerIteration, 0)
     const top = tallies[0]
-    if (top?.structure)
+    this.#topTraceback = top?.traceback
+    if (top)
       this.#retainerTarget = {
-        structure: top.structure,
+        // Timers have no structure of the user's: Node's timer list holds them.
+        ...(top.structure ? { structure: top.structure } : { knownPath: [top.target] }),
         value: top.value,
         line: top.traceback.find((frame) => frame.owner === 'user')?.line ?? 0,
         countPerIteration: top.countPerIteration,

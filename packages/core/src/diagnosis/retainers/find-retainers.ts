@@ -1,5 +1,5 @@
 import type { RetainerPath } from '../../result/retainer-path.js'
-import type { HeapSnapshot } from './heap-snapshot.js'
+import type { HeapSnapshot, NodeIds } from './heap-snapshot.js'
 
 /** Object kinds a user recognises; the rest (hidden, code, backing stores) is V8's. */
 const userKinds = new Set(['object', 'closure', 'array', 'string', 'regexp', 'number', 'bigint'])
@@ -9,7 +9,7 @@ const maxGroups = 3
  * Groups the objects that exist in `after` but not `before` (made during `calls` calls and still
  * alive after a GC), and finds for the largest groups the shortest strong path from the GC roots.
  */
-export function findRetainers(before: Set<number>, after: HeapSnapshot, calls: number): RetainerPath[] {
+export function findRetainers(before: NodeIds, after: HeapSnapshot, calls: number): RetainerPath[] {
   const groups = new Map<string, { nodes: Set<number>; bytes: number }>()
   for (let node = 0; node < after.nodeCount; node++) {
     if (before.has(after.id(node)) || !userKinds.has(after.type(node))) continue

@@ -8,15 +8,7 @@ import { InspectorSession } from '../../runtime/inspector-session.js'
 import { readHeapBytes } from '../../runtime/read-memory.js'
 import { findPathTo, findRetainers } from './find-retainers.js'
 import { HeapSnapshot } from './heap-snapshot.js'
-
-/** Holds the structure a leak is stored in; the only reference leakproof keeps to it. */
-export interface RetainerTarget {
-  structure: object
-  /** What the leaking line stores, e.g. `Session { id, user }`. */
-  value: string
-  line: number
-  countPerIteration: number
-}
+import type { RetainerTarget } from './retainer-target.js'
 
 /**
  * Who keeps the leak alive, from heap snapshots. When the diagnosis found the structure the leak
@@ -48,7 +40,7 @@ export class RetainerProbe {
   }
 
   /** One snapshot: the path to the structure the leak is stored in, then what it holds. */
-  static pathTo(target: RetainerTarget): RetainerPath[] {
+  static pathTo(target: RetainerTarget & { structure: object }): RetainerPath[] {
     const probe = new RetainerProbe(false)
     const session = new InspectorSession()
     try {

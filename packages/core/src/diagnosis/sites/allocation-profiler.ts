@@ -68,23 +68,27 @@ export class AllocationProfiler {
   #attribute(profile: SamplingProfile): SurvivingAllocation[] {
     // Only frames inside the call leakproof made count: the code that called leakproof is user
     // code too, but what it allocated is not the function's doing. An async function resumed from
-    // the microtask queue has no caller frames at all; there the innermost user frame counts.
+    // the microtask queue has no caller frames at all; there the innermost user frame counts, but
+    // only when no other code (the test runner) is below it: the test's own callback and the test
+    // file's top level run under the runner, outside the call.
     const owner = new Map<number, ProfileNode | undefined>()
     const walk = (
       node: ProfileNode,
       inCall: boolean,
       userInCall: ProfileNode | undefined,
       user: ProfileNode | undefined,
+      belowCode: boolean,
     ) => {
       const { url } = node.callFrame
       const kind = url === '' ? 'internal' : this.#owner(url)
       const inside = inCall || kind === 'leakproof'
       const nextUserInCall = inside && kind === 'user' ? node : userInCall
-      const nextUser = kind === 'user' ? node : user
+      const nextUser = kind === 'user' && (user !== undefined || !belowCode) ? node : user
       owner.set(node.id, inside ? nextUserInCall : nextUser)
-      for (const child of node.children) walk(child, inside, nextUserInCall, nextUser)
+      const nextBelowCode = belowCode || kind !== 'internal'
+      for (const child of node.children) walk(child, inside, nextUserInCall, nextUser, nextBelowCode)
     }
-    walk(profile.head, false, undefined, undefined)
+    walk(profile.head, false, undefined, undefined, false)
     const bytes = new Map<ProfileNode, number>()
     for (const sample of profile.samples) {
       const node = owner.get(sample.nodeId)

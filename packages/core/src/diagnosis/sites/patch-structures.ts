@@ -1,5 +1,5 @@
-import { EventEmitter } from 'node:events'
 import { inspect } from 'node:util'
+import { describeObject } from '../retainers/describe-object.js'
 import type { StoreRecorder } from './store-recorder.js'
 
 // The operations that store values into long-lived structures, wrapped in a realm so that the
@@ -67,35 +67,6 @@ export function patchRealm(tracker: StoreRecorder, realm: typeof globalThis): vo
         return result
       },
   )
-  const eventTarget = realm.EventTarget?.prototype
-  if (eventTarget) {
-    tracker.wrap(
-      eventTarget,
-      'removeEventListener',
-      (original) =>
-        function (this: object, type: string, listener: unknown, ...rest: unknown[]) {
-          tracker.removedListeners(this).add(listener)
-          return tracker.invoke(original, this, [type, listener, ...rest])
-        },
-    )
-    tracker.wrap(
-      eventTarget,
-      'addEventListener',
-      (original) =>
-        function addEventListener(this: object, type: string, listener: unknown, ...rest: unknown[]) {
-          const result = tracker.invoke(original, this, [type, listener, ...rest])
-          tracker.record(
-            this,
-            'EventTarget.prototype.addEventListener',
-            addEventListener,
-            () => !tracker.removedListeners(this).has(listener),
-            () => `${this.constructor?.name ?? 'EventTarget'} '${type}' listeners`,
-            listener,
-          )
-          return result
-        },
-    )
-  }
   tracker.wrap(
     realm.Promise.prototype,
     'then',
@@ -118,29 +89,6 @@ export function patchRealm(tracker: StoreRecorder, realm: typeof globalThis): vo
   wrapTimer(tracker, realm, 'setInterval', 'clearInterval', () => true)
   // A timer that outlives the measurement holds its callback's closure: a leak while it waits.
   wrapTimer(tracker, realm, 'setTimeout', 'clearTimeout', (delay) => delay >= 1000)
-}
-
-export function patchEmitter(tracker: StoreRecorder): void {
-  for (const name of ['on', 'addListener', 'prependListener'] as const) {
-    tracker.wrap(
-      EventEmitter.prototype,
-      name,
-      (original) =>
-        function on(this: EventEmitter, event: string | symbol, listener: (...args: unknown[]) => void) {
-          const result = tracker.invoke(original, this, [event, listener])
-          tracker.record(
-            this,
-            `EventEmitter.prototype.${name}`,
-            on,
-            () => this.listeners(event).includes(listener),
-            () =>
-              `${this.constructor?.name ?? 'EventEmitter'} '${String(event)}' listeners (${this.listenerCount(event)})`,
-            listener,
-          )
-          return result
-        },
-    )
-  }
 }
 
 function wrapTimer(
@@ -185,12 +133,9 @@ function wrapTimer(
 
 /** `Session { id, user, payload }`, `(closure)`, `number`: what a user recognises of a stored value. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'function') return '(closure)'
-  if (value === null || typeof value !== 'object') return typeof value
-  const name = (value as object).constructor?.name ?? 'Object'
-  if (Array.isArray(value)) return `${name} (${value.length} items)`
-  const keys = Object.keys(value).slice(0, 3)
-  return keys.length ? `${name} { ${keys.join(', ')}${Object.keys(value).length > 3 ? ', ...' : ''} }` : name
+  if (typeof value === 'symbol') return value.toString()
+  if (typeof value === 'string') return 'string'
+  return describeObject(value)
 }
 
 function isPending(promise: Promise<unknown>): boolean {

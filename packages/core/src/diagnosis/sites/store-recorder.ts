@@ -4,6 +4,8 @@
  * depend on the tracker itself.
  */
 export interface StoreRecorder {
+  /** Changes with every tally: what a check reads may be reused within one tally. */
+  readonly generation: number
   /** Timers cleared while tracking. */
   readonly cleared: WeakSet<object>
   wrap(owner: object, name: string, make: (original: unknown) => unknown): void

@@ -1,8 +1,10 @@
 import type { TraceFrame } from '../../result/leak-site.js'
 import { type CodeScope, classifyFrame } from '../source/classify-frame.js'
 import type { StackFrame } from '../source/parse-stack.js'
-import { captureFrames } from './capture-frames.js'
-import { describeValue, patchEmitter, patchRealm } from './patch-structures.js'
+import { captureFrames, stackSignature } from './capture-frames.js'
+import { patchEmitter, patchEventTarget } from './patch-listeners.js'
+import { patchRegistries } from './patch-registries.js'
+import { describeValue, patchRealm } from './patch-structures.js'
 import { realmOf } from './realm-of.js'
 import type { StoreRecorder } from './store-recorder.js'
 
@@ -48,8 +50,15 @@ export class StoreTracker implements StoreRecorder {
   /** Timers cleared while tracking. */
   readonly cleared = new WeakSet<object>()
   readonly #removedListeners = new WeakMap<object, Set<unknown>>()
+  /** Mapped tracebacks by raw stack: mapping through source maps is the costly part of a record. */
+  readonly #tracebacks = new Map<string, TraceFrame[]>()
   #call = 0
   #stacks = 0
+  #generation = 0
+
+  get generation(): number {
+    return this.#generation
+  }
   #active = false
   /** Above 0 inside a tracked operation or inside the tracker: nested operations are its own. */
   #depth = 0
@@ -64,7 +73,11 @@ export class StoreTracker implements StoreRecorder {
   /** Patches the structures of `fn`'s realm (and ours, when it differs). */
   start(fn: unknown): void {
     const realms = new Set([realmOf(fn), globalThis])
-    for (const realm of realms) patchRealm(this, realm)
+    for (const realm of realms) {
+      patchRealm(this, realm)
+      patchEventTarget(this, realm)
+      patchRegistries(this, realm)
+    }
     patchEmitter(this)
     this.#active = true
   }
@@ -77,6 +90,7 @@ export class StoreTracker implements StoreRecorder {
   /** Forgets every operation: its closures hold the structures, which must not show up as retainers. */
   release(): void {
     this.#operations.length = 0
+    this.#tracebacks.clear()
   }
 
   stop(): void {
@@ -89,6 +103,7 @@ export class StoreTracker implements StoreRecorder {
 
   /** Sites that stored values in long-lived structures, with how many of them are still there. */
   tally(): StoreSiteTally[] {
+    this.#generation++
     const sites = new Map<string, StoreSiteTally>()
     for (const op of this.#operations) {
       let site = sites.get(op.siteKey)
@@ -108,6 +123,19 @@ export class StoreTracker implements StoreRecorder {
       if (op.stillStored()) site.kept++
     }
     return [...sites.values()]
+  }
+
+  /**
+   * Whether some line already kept `minKept` values, most of what it stored: enough to name it. A
+   * line that stores once in hundreds of calls needs a longer watch than one that stores every call.
+   */
+  hasLeakingSite(minKept: number): boolean {
+    this.#depth++
+    try {
+      return this.tally().some((site) => site.kept >= minKept && site.kept >= site.stored / 2)
+    } finally {
+      this.#depth--
+    }
   }
 
   /** Calls an original method; insertions it makes internally (a listener array's push) are its own. */
@@ -157,9 +185,14 @@ export class StoreTracker implements StoreRecorder {
       const first = this.#firstCall.get(structure)
       if (first === undefined) this.#firstCall.set(structure, this.#call)
       if (!alwaysLongLived && (first === undefined || first === this.#call)) return
-      if (this.#stacks >= maxStacks) return
-      this.#stacks++
-      const traceback = this.#traceback(captureFrames(patched))
+      const signature = stackSignature(patched)
+      let traceback = this.#tracebacks.get(signature)
+      if (!traceback) {
+        if (this.#stacks >= maxStacks) return
+        this.#stacks++
+        traceback = this.#traceback(captureFrames(patched))
+        this.#tracebacks.set(signature, traceback)
+      }
       const site = traceback.find((frame) => frame.owner === 'user')
       if (!site) return
       this.#operations.push({

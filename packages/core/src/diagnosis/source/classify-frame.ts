@@ -8,13 +8,13 @@ export interface CodeScope {
   include: readonly string[]
   /** Path fragments that are never the user's code, even under `include`. */
   exclude: readonly string[]
-  /** Folder of leakproof's own files. */
-  leakproofRoot: string
+  /** Folders of leakproof's own files. */
+  leakproofRoots: readonly string[]
 }
 
 export function classifyFrame(frame: StackFrame, scope: CodeScope): FrameOwner {
   const { file } = frame
-  if (file.startsWith(scope.leakproofRoot)) return 'leakproof'
+  if (scope.leakproofRoots.some((root) => file.startsWith(root))) return 'leakproof'
   if (file.startsWith('node:') || !file.includes(sep) || file.startsWith('internal/')) return 'internal'
   if (scope.exclude.some((fragment) => file.includes(fragment))) return 'library'
   return scope.include.some((prefix) => file.startsWith(prefix)) ? 'user' : 'library'

@@ -1,0 +1,87 @@
+import { writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { allocatingLine, isNotPerCall } from '../../../src/diagnosis/sites/allocating-line.js'
+
+function sourceFile(lines: string[]): string {
+  const file = join(tmpdir(), `allocating-line-${Math.random().toString(36).slice(2)}.ts`)
+  writeFileSync(file, lines.join('\n'))
+  return file
+}
+
+const store = [
+  'const sessions = new Map()',
+  'export function openSession(user: string): Session {',
+  '  log(user)',
+  '  const session = { id: nextId++, user, payload: [1, 2, 3] }',
+  '  sessions.set(session.id, session)',
+  '  return session',
+  '}',
+]
+
+describe('allocatingLine', () => {
+  test('the declaration of the value the leaking line stores, not the header', () => {
+    const file = sourceFile(store)
+    const stored = { file, line: 5, source: 'sessions.set(session.id, session)' }
+    expect(allocatingLine(file, 2, 8, stored)).toEqual({
+      line: 4,
+      column: 3,
+      source: 'const session = { id: nextId++, user, payload: [1, 2, 3] }',
+    })
+  })
+
+  test('the leaking line itself when it allocates the value inline', () => {
+    const file = sourceFile(['function add() {', '  list.push({ at: Date.now() })', '}'])
+    const stored = { file, line: 2, source: 'list.push({ at: Date.now() })' }
+    expect(allocatingLine(file, 1, 1, stored)?.line).toBe(2)
+  })
+
+  test('the leaking line when the stored value is made without allocating syntax', () => {
+    const file = sourceFile([
+      'function price(query) {',
+      '  const value = query.sku.length * 100',
+      '  cache.set(query, value)',
+      '}',
+    ])
+    const stored = { file, line: 3, source: 'cache.set(query, value)' }
+    expect(allocatingLine(file, 1, 1, stored)?.line).toBe(3)
+  })
+
+  test("the call on the leaking line's chain, when the function itself allocates nothing visible", () => {
+    const file = sourceFile([
+      'export async function fetchSession(user: string) {',
+      '  await null',
+      '  return openSession(user)',
+      '}',
+    ])
+    const stored = {
+      file: '/elsewhere/store.ts',
+      line: 5,
+      source: 'sessions.set(s.id, s)',
+      traceback: [{ file, line: 3 }],
+    }
+    expect(allocatingLine(file, 1, 8, stored)).toEqual({
+      line: 3,
+      column: 3,
+      source: 'return openSession(user)',
+    })
+  })
+
+  test('without a leaking line, the first line with allocating syntax', () => {
+    const file = sourceFile(store)
+    expect(allocatingLine(file, 2, 8)?.line).toBe(4)
+  })
+
+  test('a one-line arrow function is its own body', () => {
+    const file = sourceFile(['const remember = (key) => cache.set(key, { key })'])
+    expect(allocatingLine(file, 1, 18)?.line).toBe(1)
+  })
+
+  test('imports and test declarations allocate nothing per call', () => {
+    expect(isNotPerCall("import { openSession } from './session-store'")).toBe(true)
+    expect(isNotPerCall("test('sessions leak', () => {")).toBe(true)
+    expect(isNotPerCall("it.each([1])('x', () => {")).toBe(true)
+    expect(isNotPerCall('const session = {}')).toBe(false)
+  })
+})
