@@ -3,7 +3,7 @@
 // every subpath) and publint (package.json against the packed files), and checks that LICENSE,
 // README.md and CHANGELOG.md are in it. Tarballs, not folders: that is what users install.
 import { execFile, execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
