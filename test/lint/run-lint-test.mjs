@@ -11,7 +11,7 @@ const expected = {
 }
 
 const eslint = new ESLint({ cwd: here, overrideConfigFile: `${here}/eslint.config.mjs` })
-const results = await eslint.lintFiles(['vitest/*.ts', 'jest/*.ts'])
+const results = await eslint.lintFiles(['vitest/*.ts', 'jest/*.ts', 'imports/*.ts'])
 let failed = false
 for (const result of results) {
   const file = result.filePath.slice(here.length + 1)
@@ -24,8 +24,8 @@ for (const result of results) {
   if (!ok) for (const m of result.messages) console.log(`    ${m.line}:${m.column} ${m.ruleId} ${m.message}`)
   failed ||= !ok
 }
-if (results.length !== 6) {
-  console.log(`✘ expected 6 files, linted ${results.length}`)
+if (results.length !== 7) {
+  console.log(`✘ expected 7 files, linted ${results.length}`)
   failed = true
 }
 process.exit(failed ? 1 : 0)
