@@ -7,7 +7,16 @@
 // message, and leakproof-report.json must count them. The matcher's types are compiled once per
 // runner version, with skipLibCheck off.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -52,6 +61,11 @@ const runners = {
   vitest5: { kind: 'vitest', nodes: [22, 24], records: true },
   jest29: { kind: 'jest', nodes: [20, 22, 24], records: true },
   jest30: { kind: 'jest', nodes: [20, 22, 24], records: true },
+  // pnpm's strict node_modules (a package sees only its own dependencies and peers), with the same
+  // runner versions as vitest4 and jest30. Jest is the one with more to find (@jest/reporters, the
+  // `expect` types); the Vitest cell runs when asked for, to keep CI short.
+  'pnpm-vitest': { kind: 'vitest', nodes: [20], records: true, pnpm: 'vitest4', onDemand: true },
+  'pnpm-jest': { kind: 'jest', nodes: [20], records: true, pnpm: 'jest30' },
 }
 // Vitest 3.2's matcher context has no `this.task`, so the adapter cannot attach records to the test
 // and its reporter counts no checks there (verdicts and failures are right): `records: false`
@@ -89,22 +103,47 @@ function pack(names) {
 }
 
 function prepare(runner) {
-  const { kind } = runners[runner]
-  const dir = join(here, runner)
+  const { kind, pnpm } = runners[runner]
   const tarballs = allTarballs.filter((file) =>
     kinds[kind].packages.some((name) =>
       file.includes(name === 'core' ? 'leakproof-core' : `leakproof-${kind}`),
     ),
   )
-  install(dir, tarballs)
-  const work = join(dir, 'work')
+  const dir = pnpm ? join(here, 'pnpm/work', kind) : join(here, runner)
+  const work = pnpm ? dir : join(dir, 'work')
   rmSync(work, { recursive: true, force: true })
   cpSync(join(here, 'fixtures', kind), work, { recursive: true })
+  if (pnpm) pnpmInstall(work, pnpm, tarballs)
+  else install(dir, tarballs)
   mkdirSync(join(work, 'types'))
   for (const file of [...kinds[kind].typeTests, 'type-equal.ts']) {
     cpSync(join(root, 'test/types', file), join(work, 'types', file))
   }
   return { dir, work }
+}
+
+/** The fixture as its own pnpm project: the runner's dependencies, and the tarballs by path. */
+function pnpmInstall(work, like, tarballs) {
+  const pnpm = join(here, 'pnpm/node_modules/pnpm/bin/pnpm.cjs')
+  if (!existsSync(pnpm)) install(join(here, 'pnpm'), [])
+  const fixture = JSON.parse(readFileSync(join(work, 'package.json'), 'utf8'))
+  const { dependencies } = JSON.parse(readFileSync(join(here, like, 'package.json'), 'utf8'))
+  const [core, adapter] = [
+    tarballs.find((f) => f.includes('leakproof-core')),
+    tarballs.find((f) => !f.includes('leakproof-core')),
+  ]
+  const adapterName = adapter.includes('leakproof-vitest') ? '@leakproof/vitest' : '@leakproof/jest'
+  const project = {
+    ...fixture,
+    devDependencies: { ...dependencies, [adapterName]: `file:${adapter}` },
+    // @leakproof/core is not on the registry: the adapter's dependency on it comes from the tarball too.
+    pnpm: { overrides: { '@leakproof/core': `file:${core}` } },
+  }
+  writeFileSync(join(work, 'package.json'), `${JSON.stringify(project, null, 2)}\n`)
+  execFileSync(process.execPath, [pnpm, 'install', '--config.confirmModulesPurge=false'], {
+    cwd: work,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
 }
 
 function typeCheck(runner, { dir, work }) {
