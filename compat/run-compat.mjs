@@ -114,13 +114,41 @@ function prepare(runner) {
   const work = pnpm ? dir : join(dir, 'work')
   rmSync(work, { recursive: true, force: true })
   cpSync(join(here, 'fixtures', kind), work, { recursive: true })
+  writeReadmeConfig(kind, work)
   if (pnpm) pnpmInstall(work, pnpm, tarballs)
   else install(dir, tarballs)
   mkdirSync(join(work, 'types'))
   for (const file of [...kinds[kind].typeTests, 'type-equal.ts']) {
     cpSync(join(root, 'test/types', file), join(work, 'types', file))
   }
+  // A program of its own: the type tests import the package, which would type the fixture's tests
+  // without the README's one line.
+  const typesConfig = { extends: '../tsconfig.json', include: ['*.ts'] }
+  writeFileSync(join(work, 'types/tsconfig.json'), JSON.stringify(typesConfig))
   return { dir, work }
+}
+
+/**
+ * The configuration files exactly as the root README's quick start shows them (each code block whose
+ * first line is `// <file name>`), so that CI fails when the README stops working. The fixture keeps
+ * its own tests: two clean checks and a leaking one.
+ */
+function writeReadmeConfig(kind, work) {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8')
+  const start = readme.indexOf(kind === 'vitest' ? '## Quick start: Vitest' : '## Quick start: Jest')
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1))
+  const written = []
+  for (const [, file, body] of section.matchAll(/```(?:ts|js)\n\/\/ (\S+)[^\n]*\n([\s\S]*?)```/g)) {
+    if (file.startsWith('src/')) continue
+    writeFileSync(join(work, file), body)
+    written.push(file)
+  }
+  const wanted =
+    kind === 'vitest'
+      ? ['vitest.config.ts', 'leakproof.d.ts']
+      : ['jest.config.js', 'babel.config.js', 'leakproof.d.ts']
+  const missing = wanted.filter((file) => !written.includes(file))
+  if (missing.length) throw new Error(`the README's ${kind} quick start has no ${missing.join(', ')}`)
 }
 
 /** The fixture as its own pnpm project: the runner's dependencies, and the tarballs by path. */
@@ -148,13 +176,16 @@ function pnpmInstall(work, like, tarballs) {
 }
 
 function typeCheck(runner, { dir, work }) {
-  const tsc = spawnSync(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', work], {
-    cwd: work,
-    encoding: 'utf8',
-  })
-  const ok = tsc.status === 0
-  console.log(`${ok ? '✔' : '✘'} ${runner}: types (fixture and type tests, skipLibCheck off)`)
-  if (!ok) console.log(tsc.stdout, tsc.stderr)
+  let ok = true
+  for (const project of [work, join(work, 'types')]) {
+    const tsc = spawnSync(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', project], {
+      cwd: work,
+      encoding: 'utf8',
+    })
+    if (tsc.status !== 0) console.log(tsc.stdout, tsc.stderr)
+    ok &&= tsc.status === 0
+  }
+  console.log(`${ok ? '✔' : '✘'} ${runner}: types (fixture as the README says, type tests; skipLibCheck off)`)
   return ok
 }
 
