@@ -2,12 +2,34 @@
 // be needed, so a matcher type that stops rejecting bad input fails the build.
 import '@leakproof/vitest'
 import { type LeakCheckOptions, leakCheck } from '@leakproof/vitest'
-import { expect, test } from 'vitest'
+import { expect, test, vi } from 'vitest'
+import { expectType } from './type-equal.js'
 
-expect(() => 1).not.toLeakMemory()
-expect(() => 1).toLeakMemory({ iterations: 1000, threshold: 8, timeout: 2000, strict: true })
+const sync = () => [1, 2].map(String)
+const async = async () => 1
+const maybeAsync = (): Promise<void> | undefined => undefined
+
+// The return type follows the received function: nothing to await for a synchronous one...
+expectType<void>()(expect(sync).not.toLeakMemory())
+expectType<void>()(
+  expect(() => 1).toLeakMemory({ iterations: 1000, threshold: 8, timeout: 2000, strict: true }),
+)
+expectType<void>()(expect((n: number) => n).not.toLeakMemory())
+// ...a promise for one that returns a promise (or may: then it must be awaited too).
+expectType<Promise<void>>()(expect(async).not.toLeakMemory())
+expectType<Promise<void>>()(expect(() => Promise.resolve()).toLeakMemory())
+expectType<void | Promise<void>>()(expect(maybeAsync).not.toLeakMemory())
+// `any`/`unknown` returns and mocks may or may not be async: `unknown`, which lint accepts either way.
+expectType<unknown>()(expect(() => JSON.parse('{}')).not.toLeakMemory())
+expectType<unknown>()(expect(sync as unknown).not.toLeakMemory())
+expectType<unknown>()(expect(vi.fn()).not.toLeakMemory())
+// Not a function: the matcher fails synchronously.
+expectType<void>()(expect(42).not.toLeakMemory())
+
 async function awaited() {
   await expect(async () => 1).not.toLeakMemory({ warmup: 5 })
+  // `.resolves` is Vitest's: every matcher after it returns a promise.
+  await expect(Promise.resolve(sync)).resolves.not.toLeakMemory()
 }
 void awaited
 
