@@ -7,11 +7,12 @@
 //   --load N                       keep N busy processes running meanwhile (a loaded CI machine)
 //   --no-sites                     verdict only: no diagnosis pass (sites and retainers off)
 //   --options json                 detectLeak options for every case (merged after --no-sites)
-import { execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, promisify } from 'node:util'
+import { startLoad } from '../../../scripts/busy-load.mjs'
 import { allCases, costs } from '../corpus/index.mjs'
 
 const run = promisify(execFile)
@@ -201,27 +202,6 @@ async function runCase(entry) {
       reason,
     }
   }
-}
-
-/** Starts `count` busy processes and returns how to stop them; they stop on exit and Ctrl-C too. */
-function startLoad(count) {
-  const children = Array.from({ length: count }, () =>
-    spawn(process.execPath, ['-e', 'for(;;);'], { stdio: 'ignore' }),
-  )
-  const stop = () => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill()
-  }
-  const interrupted = () => {
-    stop()
-    process.exit(130)
-  }
-  if (count > 0) {
-    console.log(`load: ${count} busy processes (${children.map((c) => c.pid).join(', ')})`)
-    process.on('exit', stop)
-    process.once('SIGINT', interrupted)
-    process.once('SIGTERM', interrupted)
-  }
-  return { stop }
 }
 
 /** Sync or async: as the engine saw the function (falls back to the corpus file for failed runs). */

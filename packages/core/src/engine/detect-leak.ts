@@ -3,6 +3,7 @@ import { realmOf } from '../diagnosis/sites/realm-of.js'
 import { ConcurrentCheckError, FunctionThrewError, NotAFunctionError } from '../errors/leakproof-error.js'
 import { type LeakOptions, type ResolvedLeakOptions, resolveOptions } from '../options/resolve-options.js'
 import type { LeakResult } from '../result/leak-result.js'
+import { getGarbageCollector } from '../runtime/force-gc.js'
 import { nextImmediate, now, settleEventLoop } from '../runtime/real-clock.js'
 import { type CheckControl, checkBudget } from './check-control.js'
 import { Deadline } from './deadline.js'
@@ -173,7 +174,7 @@ async function detectAsync(
 function deferredRelease(fn: () => unknown, result: LeakResult, callMs: number): LeakResult {
   if (result.status !== 'leaking') return result
   const calls = Math.max(8, Math.min(50, Math.floor(100 / Math.max(callMs, 1e-6))))
-  const work = probeDeferredWork(fn, calls, realmOf(fn))
+  const work = probeDeferredWork(fn, calls, realmOf(fn), getGarbageCollector())
   if (work.lasting || work.kinds.length === 0) return result
   const { status: _status, leaked: _leaked, ...rest } = result
   return {
