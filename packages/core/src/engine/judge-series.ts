@@ -88,10 +88,6 @@ export function findCleanSpan(
     // With the event loop turning, the runner may free what it held for the previous test during
     // the first window and cancel out a leak's growth there: no clean verdict may start there.
     if (settings.foreignFrees && from === baseline) continue
-    // Right after a window that grew, a quiet stretch may only mean that something unrelated was
-    // freed as the leak went on: the stretch must start after a window that did not grow.
-    if (from > baseline && growthBetween(series, from - 1, from, settings.threshold) > settings.granuleBytes)
-      continue
     const calls = series.iteration(last) - series.iteration(from)
     if (calls < series.iteration(from)) break
     const growth = growthBetween(series, from, last, settings.threshold)
@@ -108,6 +104,13 @@ export function findCleanSpan(
     const allowance = Math.max(growth, settings.granuleBytes, swings)
     const resolution = (2.5 * allowance) / calls
     if (resolution > acceptResolution) continue
+    // Right after a window that grew at a rate this verdict claims to rule out, a quiet stretch may
+    // only mean that something unrelated was freed as the leak went on.
+    if (from > baseline) {
+      const before = growthBetween(series, from - 1, from, settings.threshold)
+      const length = series.iteration(from) - series.iteration(from - 1)
+      if (before > settings.granuleBytes && before / length >= resolution) continue
+    }
     return {
       verdict: 'clean',
       bytesPerIteration: Math.max(0, growth / calls),
@@ -195,9 +198,14 @@ function judgeGrowth(series: SampleSeries, baseline: number, settings: JudgeSett
   const calls = series.iteration(last) - series.iteration(from)
   const growth = growthBetween(series, from, last, settings.threshold)
   const rate = Math.max(0, growth / calls)
-  // Swings are a property of the function: memory that dropped this much anywhere in the series can
-  // rise as much again without anything leaking (timer lists, pools), so a leak must outgrow them.
-  if (growth <= Math.max(settings.minLeakBytes, 6 * largestDrop(series, baseline, last))) {
+  // Swings are a property of the function: when the event loop turns, memory that dropped this much
+  // anywhere in the series can rise as much again without anything leaking (sockets, pools), so a
+  // leak must outgrow them. A synchronous function's drops are its own (a leaking collection moving
+  // its store): only those within the span count.
+  const swings = settings.foreignFrees
+    ? 6 * largestDrop(series, baseline, last)
+    : 4 * largestDrop(series, from, last)
+  if (growth <= Math.max(settings.minLeakBytes, swings)) {
     return undecided(
       rate,
       growing,
