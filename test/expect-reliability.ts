@@ -83,14 +83,15 @@ export const expectReliability = {
 
   /**
    * retained.test.ts: a leaking function is not called past `maxRetainedBytes` (the fixture counts
-   * the calls). The verdict itself may be leaking or inconclusive: a cap this tight can cut the
-   * windows that confirm a leak.
+   * the calls). Windows are sized to fit under the cap, so the leak is normally found before it;
+   * when the cap stops the check first, the reason says so.
    */
   retained(run: ReliabilityRun): void {
     const title = 'a leaking function is not called past maxRetainedBytes'
     expect(run.failures[title]).not.toContain('toBeLessThan')
-    expect(run.records[title]?.status).not.toBe('clean')
-    expect(run.records[title]?.reason).toContain('more than `maxRetainedBytes`, 8.0 MB')
+    const record = run.records[title]
+    expect(record?.status).not.toBe('clean')
+    if (record?.status !== 'leaking') expect(record?.reason).toContain('more than `maxRetainedBytes`, 8.0 MB')
   },
 
   /** jsdom.test.ts: DOM and window listener leaks found, DOM work not called a leak, in time. */

@@ -123,6 +123,9 @@ export function findCleanSpan(
 
 /** Growth a window may show and still count as not growing: a few allocations of the engine's own. */
 const flatWindowBytes = 64
+/** Windows shorter than this many calls (costly functions) need a leak of `minShortWindowRate`. */
+const shortWindowCalls = 4096
+const minShortWindowRate = 8
 /** Fewest equal windows that can show a costly function clean by their median. */
 const minFlatWindows = 12
 
@@ -227,6 +230,11 @@ function judgeGrowth(series: SampleSeries, baseline: number, settings: JudgeSett
         return undecided(rate, growing, 'memory grew, but not in every window beyond noise')
       }
     }
+  } else if (calls / windows < shortWindowCalls && rate < minShortWindowRate) {
+    // Short windows (costly calls) see the few bytes per call an engine or a runner keeps while it
+    // warms up (inline caches, an assertion library's state) for thousands of calls: too little to
+    // call a leak there. Long windows see such growth end.
+    return undecided(rate, growing, 'memory grew by a few bytes per call, too little to tell from warm-up')
   } else if (grew < settings.minGrowingShare * windows) {
     return undecided(rate, growing, 'memory grew in too few windows to be steady')
   }
