@@ -201,13 +201,10 @@ function judgeGrowth(series: SampleSeries, baseline: number, settings: JudgeSett
   const calls = series.iteration(last) - series.iteration(from)
   const growth = growthBetween(series, from, last, settings.threshold)
   const rate = Math.max(0, growth / calls)
-  // Swings are a property of the function: when the event loop turns, memory that dropped this much
-  // anywhere in the series can rise as much again without anything leaking (sockets, pools), so a
-  // leak must outgrow them. A synchronous function's drops are its own (a leaking collection moving
-  // its store): only those within the span count.
-  const swings = settings.foreignFrees
-    ? 6 * largestDrop(series, baseline, last)
-    : 4 * largestDrop(series, from, last)
+  // Memory that dropped this much within the span can rise as much again without anything leaking
+  // (sockets, pools, timer lists), so a leak must outgrow its swings. Drops before the span are not
+  // counted: the runner frees there what it held for earlier (or concurrent) tests.
+  const swings = 4 * largestDrop(series, from, last)
   if (growth <= Math.max(settings.minLeakBytes, swings)) {
     return undecided(
       rate,

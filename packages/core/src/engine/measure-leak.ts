@@ -253,7 +253,7 @@ function judgeSettings(options: ResolvedLeakOptions, context: MeasureContext, co
     minLeakBytes: context.async ? 96 * 1024 : 12 * 1024,
     minGrowingShare: context.async ? 0.6 : 0.5,
     minWindowBytes: context.async ? 32 * 1024 : 16 * 1024,
-    maxRateDrop: context.async ? 2 : 3,
+    maxRateDrop: 2,
   }
 }
 
