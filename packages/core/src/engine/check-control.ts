@@ -1,3 +1,5 @@
+import { defaultLeakOptions } from '../options/resolve-options.js'
+
 /**
  * What the test that owns a check tells it. The runner adapters fill it in; a plain `detectLeak`
  * call has none of it.
@@ -9,8 +11,8 @@ export interface CheckControl {
   timeLeftMs?: number
 }
 
-/** Default budget of a check that no test timeout bounds. */
-export const defaultBudgetMs = 10_000
+/** Default budget of a check that no test timeout bounds: the one default of `timeout`. */
+const defaultBudgetMs = defaultLeakOptions.timeout
 
 /**
  * The check's total budget in ms: the `timeout` option when given, else the time left in the test

@@ -1,9 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import {
-  clearTimeout as nodeClearTimeout,
-  setImmediate as nodeSetImmediate,
-  setTimeout as nodeSetTimeout,
-} from 'node:timers'
+import { clearTimeout as nodeClearTimeout, setTimeout as nodeSetTimeout } from 'node:timers'
 import { setImmediate as immediate, setTimeout as sleep } from 'node:timers/promises'
 
 // Taken at import from Node's own modules, which neither Vitest's nor Jest's fake timers replace:
@@ -13,7 +9,6 @@ import { setImmediate as immediate, setTimeout as sleep } from 'node:timers/prom
 export const now: () => number = performance.now.bind(performance)
 
 export const realSetTimeout = nodeSetTimeout
-export const realSetImmediate = nodeSetImmediate
 export const realClearTimeout = nodeClearTimeout
 
 /**
