@@ -120,8 +120,9 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
           'inconclusive',
           judgement.bytesPerIteration,
           `memory grew (~${Math.round(judgement.bytesPerIteration)} B/call) as the windows grew longer, and the ` +
-            'budget ran out before windows of equal length could tell a leak from garbage that only a full GC ' +
-            'frees (a weak table, pending timers). This may be a leak: give the check more time (`timeout`)',
+            `${calls >= options.iterations / 2 ? '`iterations` cap' : 'budget'} ran out before windows of equal ` +
+            'length could tell a leak from garbage that only a full GC frees (a weak table, pending timers). ' +
+            `This may be a leak: give the check more ${calls >= options.iterations / 2 ? 'calls (`iterations`)' : 'time (`timeout`)'}`,
         )
       }
       // The growth followed the windows' length (garbage that only a full GC frees: a weak table,
@@ -139,7 +140,6 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   /** Calls in the next window, within the verdict's time and the memory a window may add. */
   function planWindow(round: number, cheap: boolean): number {
     const perCall = Math.max(cost.callMs, 1e-6)
-    const windowMs = Math.min(40, Math.max(5, 2 * cost.gcMs))
     let desired: number
     if (fixedLength) desired = fixedLength
     else if (cheap) {
@@ -195,10 +195,20 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     const length = series.iteration(last) - series.iteration(last - 1)
     const rate = growthBetween(series, from, last) / (series.iteration(last) - series.iteration(from))
     const start = series.length - 1
+    // Shorter windows than the last still tell the two apart (garbage sized by the window shrinks
+    // with it, a leak keeps its rate), as long as the leak's growth in them stands out of the noise:
+    // the iteration cap or a short budget must not turn a clear leak into an inconclusive.
+    const affordableTime = Math.floor(
+      (context.verdictAt - now() - 6 * cost.gcMs) / Math.max(cost.callMs, 1e-6),
+    )
+    const next = Math.min(
+      length,
+      Math.floor(affordableTime / 2),
+      Math.floor((options.iterations - calls) / 2),
+    )
+    if (next < length / 8 || rate * next < 4 * granule(context.async)) return 'unaffordable'
     for (let confirmation = 0; confirmation < 2; confirmation++) {
-      const affordable = Math.floor((context.verdictAt - now() - 3 * cost.gcMs) / Math.max(cost.callMs, 1e-6))
-      const next = Math.min(length, affordable, options.iterations - calls)
-      if (next < length / 2 || series.full) return 'unaffordable'
+      if (series.full) return 'unaffordable'
       yield* makeCalls(next)
     }
     const end = series.length - 1

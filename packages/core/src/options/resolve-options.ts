@@ -4,7 +4,7 @@ import { InvalidOptionError } from '../errors/leakproof-error.js'
 export interface LeakOptions {
   /**
    * Most calls of the function before the detector must answer.
-   * @default 4_000_000
+   * @default 16_000_000
    */
   iterations?: number
   /**
@@ -79,7 +79,7 @@ export interface LeakOptions {
 export type ResolvedLeakOptions = Required<LeakOptions>
 
 export const defaultLeakOptions: Readonly<ResolvedLeakOptions> = {
-  iterations: 4_000_000,
+  iterations: 16_000_000,
   warmup: 10,
   threshold: 0,
   timeout: 10_000,
