@@ -57,22 +57,17 @@ const kinds = {
 }
 
 const runners = {
-  vitest3: { kind: 'vitest', nodes: [20, 22, 24], records: false },
-  vitest4: { kind: 'vitest', nodes: [20, 22, 24], records: true },
-  vitest5: { kind: 'vitest', nodes: [22, 24], records: true },
-  jest29: { kind: 'jest', nodes: [20, 22, 24], records: true },
-  jest30: { kind: 'jest', nodes: [20, 22, 24], records: true },
+  vitest3: { kind: 'vitest', nodes: [20, 22, 24] },
+  vitest4: { kind: 'vitest', nodes: [20, 22, 24] },
+  vitest5: { kind: 'vitest', nodes: [22, 24] },
+  jest29: { kind: 'jest', nodes: [20, 22, 24] },
+  jest30: { kind: 'jest', nodes: [20, 22, 24] },
   // pnpm's strict node_modules (a package sees only its own dependencies and peers), with the same
   // runner versions as vitest4 and jest30. Jest is the one with more to find (@jest/reporters, the
   // `expect` types); the Vitest cell runs when asked for, to keep CI short.
-  'pnpm-vitest': { kind: 'vitest', nodes: [20], records: true, pnpm: 'vitest4', onDemand: true },
-  'pnpm-jest': { kind: 'jest', nodes: [20], records: true, pnpm: 'jest30' },
+  'pnpm-vitest': { kind: 'vitest', nodes: [20], pnpm: 'vitest4', onDemand: true },
+  'pnpm-jest': { kind: 'jest', nodes: [20], pnpm: 'jest30' },
 }
-// Vitest 3.2's matcher context has no `this.task`, so the adapter cannot attach records to the test
-// and its reporter counts no checks there (verdicts and failures are right): `records: false`
-// checks the verdicts only, until the adapter takes the test from chai's `vitest-test` flag when
-// `this.task` is missing (tried by hand: then the report counts all three checks on 3.2 too).
-
 const expectedTests = {
   'parseCsv does not leak': 'passed',
   'loadConfig does not leak': 'passed',
@@ -191,7 +186,7 @@ function typeCheck(runner, { dir, work }) {
 }
 
 function runCell(runner, node, { dir, work }) {
-  const { kind, records } = runners[runner]
+  const { kind } = runners[runner]
   const out = join(work, 'results.json')
   const report = join(work, 'leakproof-report.json')
   rmSync(out, { force: true })
@@ -214,13 +209,11 @@ function runCell(runner, node, { dir, work }) {
   if (leak && !leak.failureMessages.join('\n').includes('LEAK')) {
     problems.push(`the leaking check failed without leakproof's message:\n${leak.failureMessages.join('\n')}`)
   }
-  if (records) {
-    const summary = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')).summary : undefined
-    // The clean checks pass as `clean` or, when the budget runs out first, `inconclusive`: the report
-    // must count all three checks and the one leak.
-    if (summary?.checked !== 3 || summary?.leaking !== 1) {
-      problems.push(`leakproof-report.json summary ${JSON.stringify(summary)}, expected 3 checked, 1 leaking`)
-    }
+  const summary = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')).summary : undefined
+  // The clean checks pass as `clean` or, when the budget runs out first, `inconclusive`: the report
+  // must count all three checks and the one leak.
+  if (summary?.checked !== 3 || summary?.leaking !== 1) {
+    problems.push(`leakproof-report.json summary ${JSON.stringify(summary)}, expected 3 checked, 1 leaking`)
   }
   const name = `${runner} on Node ${node} (${kinds[kind].mode(node)})`
   console.log(`${problems.length ? '✘' : '✔'} ${name}, ${((Date.now() - started) / 1000).toFixed(1)} s`)

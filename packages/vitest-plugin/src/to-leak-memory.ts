@@ -1,6 +1,7 @@
 import type { LeakOptions } from '@leakproof/core'
 import { type MatcherContextLike, runLeakMatcher, runOwnedLeakMatcher } from '@leakproof/core/adapter'
 import type { RunnerTestCase as Test } from 'vitest'
+import { flaggedTest } from './flagged-test.js'
 import { GlobalExpectInConcurrentTestError } from './global-expect-error.js'
 import { vitestTestOwner } from './vitest-test-owner.js'
 
@@ -10,8 +11,9 @@ import { vitestTestOwner } from './vitest-test-owner.js'
  * when the test ends, and a test that finishes without awaiting it fails instead of passing silently.
  */
 export function toLeakMemory(this: MatcherContextLike, received: unknown, options?: LeakOptions) {
-  const task = (this as { task?: Test }).task
-  // Vitest 3 has no `this.task`: the check then runs without its test's budget and cancellation.
+  // Vitest 3.2 has no `this.task`; the assertion's flag names the test there. Outside a test (or
+  // with `expect.extend` done by hand, without the setup file) the check runs unowned.
+  const task = (this as { task?: Test }).task ?? flaggedTest()
   if (!task?.context) return runLeakMatcher(this, received, options)
   // The global `expect` names whichever concurrent test started last. Vitest marks a context whose
   // own `expect` was taken (`_local`), as its snapshot matchers require in concurrent tests.
