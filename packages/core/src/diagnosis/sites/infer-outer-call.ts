@@ -57,7 +57,7 @@ export function inferOuterCall(file: string, line: number, column: number): Oute
   const text = body.map((entry) => entry.text).join('\n')
   const local = new Set<string>(nestedParameters(text))
   for (const match of text.matchAll(declaration)) local.add(match[1]!)
-  for (const name of parameters(lines[line - 1]?.slice(column - 1) ?? '')) local.add(name)
+  for (const name of parameters(body[0]!.text)) local.add(name)
   // The header's own text is a declaration, not a call; a one-line function is its own body.
   const inner = body.length > 1 ? body.slice(1) : body
   for (const entry of inner) {

@@ -31,7 +31,7 @@ export function inferOuterWrite(file: string, line: number, column: number): Out
   const text = body.map((entry) => entry.text).join('\n')
   const local = new Set<string>()
   for (const match of text.matchAll(declaration)) local.add(match[1]!)
-  for (const name of parameters(lines[line - 1]?.slice(column - 1) ?? '')) local.add(name)
+  for (const name of parameters(body[0]!.text)) local.add(name)
   // Parameters of functions nested in the body are theirs, not outer state.
   for (const name of nestedParameters(text)) local.add(name)
   // `const before = previous`: a local that holds the outer variable's earlier value.

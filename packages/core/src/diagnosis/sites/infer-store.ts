@@ -26,8 +26,18 @@ export function inferStore(
   fn: unknown,
   bytesPerIteration: number,
 ): { site: LeakSite; target: RetainerTarget } | undefined {
-  const start = allocating ?? startOf(fn)
-  if (!start) return undefined
+  // A callback that only builds the value (`memoize((key) => ({ key }))`) shows no store: the
+  // function under test, which called into the code that keeps it, is the next place to look.
+  const found = allocating && inferFrom(allocating, bytesPerIteration)
+  if (found) return found
+  const start = startOf(fn)
+  return start && inferFrom(start, bytesPerIteration)
+}
+
+function inferFrom(
+  start: FunctionStart,
+  bytesPerIteration: number,
+): { site: LeakSite; target: RetainerTarget } | undefined {
   const ownWrite = inferOuterWrite(start.file, start.line, start.column)
   const write = ownWrite ?? inferOuterCall(start.file, start.line, start.column)
   if (!write) return undefined

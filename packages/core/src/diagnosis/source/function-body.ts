@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { functionStart } from './function-start.js'
 
 /** The lines of a source file, or undefined when it cannot be read. */
 export function readLines(file: string): string[] | undefined {
@@ -16,8 +17,13 @@ export interface BodyLine {
   text: string
 }
 
-/** The lines of the function starting at (row, column): a block body to its closing brace, or an expression body. */
-export function functionBody(lines: string[], row: number, column: number): BodyLine[] | undefined {
+/**
+ * The lines of the function starting at (row, column): a block body to its closing brace, or an
+ * expression body. The first line's text starts at the function's head (see {@link functionStart}).
+ */
+export function functionBody(lines: string[], row: number, mappedColumn: number): BodyLine[] | undefined {
+  if (lines[row] === undefined) return undefined
+  const column = functionStart(lines[row], mappedColumn)
   const body: BodyLine[] = []
   let depth = 0
   let opened = false
