@@ -126,6 +126,14 @@ const flatWindowBytes = 64
 /** Windows shorter than this many calls (costly functions) need a leak of `minShortWindowRate`. */
 const shortWindowCalls = 4096
 const minShortWindowRate = 8
+/**
+ * Over the first `shortWindowCalls` calls of a costly function, a leak slower than this must grow
+ * in nearly every window (`warmUpGrowingShare`): warm-up (JIT metadata, native wrappers, a runner's
+ * caches) retains up to ~30 B/call there for a thousand calls, in swings, before it levels off or
+ * is freed (a 1 ms hashing function, more so on a busy machine).
+ */
+const minWarmUpRate = 48
+const warmUpGrowingShare = 0.8
 /** Fewest equal windows that can show a costly function clean by their median. */
 const minFlatWindows = 12
 
@@ -232,25 +240,11 @@ function judgeGrowth(series: SampleSeries, baseline: number, settings: JudgeSett
     // warms up (inline caches, an assertion library's state) for thousands of calls: too little to
     // call a leak there. Long windows see such growth end.
     return undecided(rate, growing, 'memory grew by a few bytes per call, too little to tell from warm-up')
-  } else if (grew < settings.minGrowingShare * windows) {
+  } else if (grew < growingShareNeeded(settings, calls / windows, total, rate) * windows) {
     return undecided(rate, growing, 'memory grew in too few windows to be steady')
   }
-  // Both halves of the span must grow at a comparable rate: a filling cache slows down.
-  let middle = from + 1
-  while (middle < last - 1 && series.iteration(middle) - series.iteration(from) < calls / 2) middle++
-  const firstRate =
-    growthBetween(series, from, middle, settings.threshold) /
-    (series.iteration(middle) - series.iteration(from))
-  const secondRate =
-    growthBetween(series, middle, last, settings.threshold) /
-    (series.iteration(last) - series.iteration(middle))
-  if (
-    firstRate <= 0 ||
-    secondRate <= 0 ||
-    Math.min(firstRate, secondRate) * settings.maxRateDrop < Math.max(firstRate, secondRate)
-  ) {
+  if (!growsSteadily(series, from, last, settings))
     return undecided(rate, growing, 'memory grew, but not steadily')
-  }
   if (total < settings.minLeakCalls)
     return undecided(rate, growing, 'memory grew steadily, but over too few calls yet')
   return {
@@ -259,6 +253,52 @@ function judgeGrowth(series: SampleSeries, baseline: number, settings: JudgeSett
     from,
     reason: `memory grew steadily over the last ${calls.toLocaleString('en-US')} calls (${last - from} windows)`,
   }
+}
+
+function growingShareNeeded(
+  settings: JudgeSettings,
+  windowCalls: number,
+  total: number,
+  rate: number,
+): number {
+  const warmingUp = windowCalls < shortWindowCalls && total < shortWindowCalls && rate < minWarmUpRate
+  return warmingUp ? Math.max(settings.minGrowingShare, warmUpGrowingShare) : settings.minGrowingShare
+}
+
+/**
+ * Both halves of the span grow at a comparable rate: a filling cache slows down. The typical
+ * window of each half (the median rate) is compared, so that one jump (a backing store moving to
+ * large-object space, a JIT bump) neither hides a steady leak nor makes warm-up look steady; growth
+ * that comes in steps only (a number array's backing store) has no typical window and is compared
+ * by the halves' totals.
+ */
+function growsSteadily(series: SampleSeries, from: number, last: number, settings: JudgeSettings): boolean {
+  const calls = series.iteration(last) - series.iteration(from)
+  let middle = from + 1
+  while (middle < last - 1 && series.iteration(middle) - series.iteration(from) < calls / 2) middle++
+  const comparable = (first: number, second: number) =>
+    first > 0 && second > 0 && Math.min(first, second) * settings.maxRateDrop >= Math.max(first, second)
+  if (middle - from >= 3 && last - middle >= 3) {
+    const first = medianWindowRate(series, from, middle, settings.threshold)
+    const second = medianWindowRate(series, middle, last, settings.threshold)
+    if (first > 0 && second > 0) return comparable(first, second)
+  }
+  const rateOver = (a: number, b: number) =>
+    growthBetween(series, a, b, settings.threshold) / (series.iteration(b) - series.iteration(a))
+  return comparable(rateOver(from, middle), rateOver(middle, last))
+}
+
+function medianWindowRate(series: SampleSeries, from: number, to: number, threshold: number): number {
+  const rates: number[] = []
+  for (let index = from + 1; index <= to; index++) {
+    rates.push(
+      growthBetween(series, index - 1, index, threshold) /
+        (series.iteration(index) - series.iteration(index - 1)),
+    )
+  }
+  rates.sort((a, b) => a - b)
+  const half = rates.length >> 1
+  return rates.length % 2 ? rates[half]! : (rates[half - 1]! + rates[half]!) / 2
 }
 
 function undecided(rate: number, growing: boolean, reason: string): Judgement {

@@ -27,6 +27,8 @@ const cheapCallMs = 0.02
 /** Fewest calls in a window of a costly function. */
 const minWindowCalls = 8
 const maxSamples = 512
+/** Longest window of a costly function, for GCs slowed down by a busy machine. */
+const maxCostlyWindowMs = 400
 /** Coarsest resolution a clean verdict may claim when the budget is spent. */
 const finalResolution = 48
 
@@ -150,7 +152,10 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     } else {
       // Windows of one length, so garbage that piles up between full GCs (weak tables, timer
       // lists) looks the same in each; a new length only when the calls' cost changed a lot.
-      const windowMs = Math.min(40, Math.max(5, 2 * cost.gcMs))
+      // About two GCs' worth of calls: the split that buys the most evidence per budget (a window
+      // of n calls and its GC cost n·c + g; the slope's error falls with n and the windows' count).
+      // A busy machine slows GCs more than calls: its windows get longer, up to a high cap.
+      const windowMs = Math.min(maxCostlyWindowMs, Math.max(5, 2 * cost.gcMs))
       const drifted =
         costlyLength !== undefined && Math.abs(Math.log((costlyLength * perCall) / windowMs)) > Math.log(4)
       if (costlyLength === undefined || drifted)
