@@ -97,10 +97,11 @@ export function findCleanSpan(
     // A span that shrank proves nothing: a collection that moved its backing store (to large-object
     // space, say) frees the old one while it still leaks.
     if (growthBetween(series, from, last) < -settings.granuleBytes) continue
-    // Growth can hide behind memory freed meanwhile. A synchronous window owns the thread, so what
-    // it frees is the function's own (a collection moving its backing store); when the event loop
-    // turns, others free memory too, and the span's swings widen what it could hide.
-    const swings = settings.foreignFrees ? 2 * largestDrop(series, from, last) : 0
+    // Growth can hide behind memory freed meanwhile: the function's own (a collection moving its
+    // backing store, a cache clearing), or what an earlier check or test still held when this one
+    // began (a sync check's first window in a runner freed 160 KB and hid a 1.5 B/call leak). When
+    // the event loop turns, others free memory too, and the swings widen what it could hide more.
+    const swings = (settings.foreignFrees ? 2 : 1) * largestDrop(series, from, last)
     const allowance = Math.max(growth, settings.granuleBytes, swings)
     const resolution = (2.5 * allowance) / calls
     if (resolution > acceptResolution) continue
@@ -134,6 +135,8 @@ const minShortWindowRate = 8
  */
 const minWarmUpRate = 48
 const warmUpGrowingShare = 0.8
+/** ... and must have lasted this many calls: on a busy machine warm-up lasted ~1,100 calls. */
+const warmUpCalls = 2048
 /** Fewest equal windows that can show a costly function clean by their median. */
 const minFlatWindows = 12
 
@@ -247,6 +250,12 @@ function judgeGrowth(series: SampleSeries, baseline: number, settings: JudgeSett
     return undecided(rate, growing, 'memory grew, but not steadily')
   if (total < settings.minLeakCalls)
     return undecided(rate, growing, 'memory grew steadily, but over too few calls yet')
+  if (calls / windows < shortWindowCalls && rate < minWarmUpRate && total < warmUpCalls)
+    return undecided(
+      rate,
+      growing,
+      'memory grew slowly, as a costly function warming up does in its first thousands of calls',
+    )
   return {
     verdict: 'leaking',
     bytesPerIteration: rate,
@@ -266,11 +275,10 @@ function growingShareNeeded(
 }
 
 /**
- * Both halves of the span grow at a comparable rate: a filling cache slows down. The typical
- * window of each half (the median rate) is compared, so that one jump (a backing store moving to
- * large-object space, a JIT bump) neither hides a steady leak nor makes warm-up look steady; growth
- * that comes in steps only (a number array's backing store) has no typical window and is compared
- * by the halves' totals.
+ * Both halves of the span grow at a comparable rate: a filling cache slows down. Over many short
+ * windows of equal length (a costly function), the typical window of each half (the median rate)
+ * may show it too, so that one jump (a backing store moving to large-object space) does not hide a
+ * steady leak; growth in steps only (a number array's backing store) is judged by the totals.
  */
 function growsSteadily(series: SampleSeries, from: number, last: number, settings: JudgeSettings): boolean {
   const calls = series.iteration(last) - series.iteration(from)
@@ -278,14 +286,19 @@ function growsSteadily(series: SampleSeries, from: number, last: number, setting
   while (middle < last - 1 && series.iteration(middle) - series.iteration(from) < calls / 2) middle++
   const comparable = (first: number, second: number) =>
     first > 0 && second > 0 && Math.min(first, second) * settings.maxRateDrop >= Math.max(first, second)
-  if (middle - from >= 3 && last - middle >= 3) {
-    const first = medianWindowRate(series, from, middle, settings.threshold)
-    const second = medianWindowRate(series, middle, last, settings.threshold)
-    if (first > 0 && second > 0) return comparable(first, second)
-  }
   const rateOver = (a: number, b: number) =>
     growthBetween(series, a, b, settings.threshold) / (series.iteration(b) - series.iteration(a))
-  return comparable(rateOver(from, middle), rateOver(middle, last))
+  if (comparable(rateOver(from, middle), rateOver(middle, last))) return true
+  const shortWindows = calls / (last - from) < shortWindowCalls
+  return (
+    shortWindows &&
+    middle - from >= 3 &&
+    last - middle >= 3 &&
+    comparable(
+      medianWindowRate(series, from, middle, settings.threshold),
+      medianWindowRate(series, middle, last, settings.threshold),
+    )
+  )
 }
 
 function medianWindowRate(series: SampleSeries, from: number, to: number, threshold: number): number {
