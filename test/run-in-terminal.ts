@@ -26,10 +26,13 @@ export function runInTerminal(
   const command = [process.execPath, cliScript(bin), ...args].map(quote).join(' ')
   // A fresh pty has no size: the runners would lay out their status for 0 columns.
   const shell = `stty cols 120 rows 40; exec ${command}`
+  // Unset, not empty: Node warns when both colour variables are set, whatever their values.
+  const inherited = { ...process.env }
+  for (const name of ['CI', 'GITHUB_ACTIONS', 'NO_COLOR', 'FORCE_COLOR']) delete inherited[name]
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qfec', shell, '/dev/null'], {
       cwd,
-      env: { ...process.env, CI: '', GITHUB_ACTIONS: '', NO_COLOR: '', FORCE_COLOR: '', ...env },
+      env: { ...inherited, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
