@@ -30,8 +30,7 @@ export function runCli(
   env: NodeJS.ProcessEnv = {},
   timeoutMs = 300_000,
 ) {
-  const script = join(repoRoot, 'node_modules', bin, bin === 'vitest' ? 'vitest.mjs' : 'bin/jest.js')
-  if (!existsSync(script)) throw new Error(`${bin} is not installed at ${script}`)
+  const script = cliScript(bin)
   return new Promise<CliRun>((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], {
       cwd,
@@ -62,6 +61,13 @@ export function runCli(
       })
     })
   })
+}
+
+/** The runner's CLI script in the workspace's node_modules. */
+export function cliScript(bin: 'vitest' | 'jest'): string {
+  const script = join(repoRoot, 'node_modules', bin, bin === 'vitest' ? 'vitest.mjs' : 'bin/jest.js')
+  if (!existsSync(script)) throw new Error(`${bin} is not installed at ${script}`)
+  return script
 }
 
 export function fixture(testFile: string, name: string): string {

@@ -8,6 +8,7 @@ export {
   type RunOutput,
 } from './matcher/finish-leak-run.js'
 export type { LeakMatchers } from './matcher/leak-matchers.js'
+export { LiveProgress, type LiveProgressOptions } from './matcher/live-progress.js'
 export { type LeakCheckOptions, runLeakCheck } from './matcher/run-leak-check.js'
 export {
   type LeakMatcherOutcome,

@@ -30,6 +30,7 @@ export function findJestTest(context: JestTestContext): { test?: CircusTest; nam
 export function jestTestOwner(test: CircusTest, names: JestTestNames, callSite: Error): TestOwner {
   return {
     key: test,
+    name: names.currentTestName,
     signal: testSignal(test),
     timeLeftMs: () => timeLeftMs(circusTimeout(test), testStartedAt(test)),
     onEnd: (handler) => onTestEnd(test, handler),

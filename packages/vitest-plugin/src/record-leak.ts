@@ -26,7 +26,8 @@ export function recordLeak(task: Test | undefined, result: LeakResult, check: Le
   )
 }
 
-function fullName(task: Test): string {
+/** The test's name under its describe blocks, as Vitest's reporters print it. */
+export function fullName(task: Test): string {
   const names = [task.name]
   for (let suite = task.suite; suite && suite.type === 'suite' && suite.name; suite = suite.suite) {
     names.unshift(suite.name)

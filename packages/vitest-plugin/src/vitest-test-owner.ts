@@ -1,13 +1,14 @@
 import type { LeakResult } from '@leakproof/core'
 import { type LeakCheckOutcome, type TestEnd, type TestOwner, timeLeftMs } from '@leakproof/core/adapter'
 import type { RunnerTestCase as Test } from 'vitest'
-import { recordLeak } from './record-leak.js'
+import { fullName, recordLeak } from './record-leak.js'
 import { testStart } from './test-starts.js'
 
 /** The test that owns a check, as Vitest tells it through the task and its context. */
 export function vitestTestOwner(task: Test): TestOwner {
   return {
     key: task,
+    name: fullName(task),
     signal: task.context.signal,
     timeLeftMs: () => timeLeftMs(task.timeout, testStart(task)),
     // The context's own hook: the imported `onTestFinished` binds to whichever test runs now,

@@ -1,4 +1,5 @@
 import { defaultLeakOptions } from '../options/resolve-options.js'
+import type { CheckProgress } from './check-progress.js'
 
 /**
  * What the test that owns a check tells it. The runner adapters fill it in; a plain `detectLeak`
@@ -9,6 +10,11 @@ export interface CheckControl {
   signal?: AbortSignal
   /** Time left before the test's own timeout, in ms: the default budget of the check. */
   timeLeftMs?: number
+  /**
+   * Told how far the check has got, at most every `progressIntervalMs` and never after its verdict,
+   * so that a reporter can show a long check while it runs. Must be cheap; what it throws is ignored.
+   */
+  onProgress?: (progress: CheckProgress) => void
 }
 
 /** Default budget of a check that no test timeout bounds: the one default of `timeout`. */

@@ -6,6 +6,7 @@ import type { LeakResult } from '../result/leak-result.js'
 import { getGarbageCollector } from '../runtime/force-gc.js'
 import { nextImmediate, now, settleEventLoop } from '../runtime/real-clock.js'
 import { type CheckControl, checkBudget } from './check-control.js'
+import { type CheckProgress, ProgressThrottle } from './check-progress.js'
 import { Deadline } from './deadline.js'
 import { isPromiseLike } from './is-promise-like.js'
 import { MeasurementRun } from './measurement-run.js'
@@ -47,6 +48,11 @@ export function runCheck(
   // A leak verdict leaves part of the budget to its diagnosis; a clean verdict may use all of it.
   const reserve = resolved.sites ? Math.min(0.35 * budget, 2500) : 0
   let calls = 1
+  const throttle = new ProgressThrottle(control?.onProgress, startedAt, budget)
+  const progress = (made: number, phase?: CheckProgress['phase']) => {
+    calls = made
+    throttle.report(made, phase, phase === 'diagnosing')
+  }
   const deadline = new Deadline(
     startedAt,
     startedAt + budget - reserve,
@@ -65,23 +71,22 @@ export function runCheck(
   } catch (error) {
     running = false
     deadline.clear()
+    throttle.finish()
     throw error
   }
   if (!isPromiseLike(first)) {
     try {
-      return detectSync(fn, resolved, deadline, (made) => {
-        calls = made
-      })
+      return detectSync(fn, resolved, deadline, progress)
     } finally {
       running = false
       deadline.clear()
+      throttle.finish()
     }
   }
-  return detectAsync(fn, first, resolved, deadline, (made) => {
-    calls = made
-  }).finally(() => {
+  return detectAsync(fn, first, resolved, deadline, progress).finally(() => {
     running = false
     deadline.clear()
+    throttle.finish()
   })
 }
 
@@ -89,7 +94,7 @@ function detectSync(
   fn: () => unknown,
   options: ResolvedLeakOptions,
   deadline: Deadline,
-  progress: (calls: number) => void,
+  progress: (calls: number, phase?: CheckProgress['phase']) => void,
 ): LeakResult {
   const run = new MeasurementRun(options, false, deadline)
   for (let window = run.nextWindow(); window; window = run.nextWindow()) {
@@ -109,6 +114,7 @@ function detectSync(
   }
   const result = run.bound.explain(deferredRelease(fn, run.result, run.callMs))
   if (result.status !== 'leaking' || !options.sites) return result
+  progress(run.calls, 'diagnosing')
   const diagnosed = diagnoseSync(fn, result, options, deadline.endAt)
   return {
     ...diagnosed,
@@ -122,7 +128,7 @@ async function detectAsync(
   first: PromiseLike<unknown>,
   options: ResolvedLeakOptions,
   deadline: Deadline,
-  progress: (calls: number) => void,
+  progress: (calls: number, phase?: CheckProgress['phase']) => void,
 ): Promise<LeakResult> {
   await deadline.settle(first, 1)
   // The runner may still be sending the previous test's results: memory it frees during the
@@ -158,6 +164,7 @@ async function detectAsync(
   }
   const result = run.bound.explain(run.result)
   if (result.status !== 'leaking' || !options.sites) return result
+  progress(run.calls, 'diagnosing')
   const diagnosed = await diagnoseAsync(fn, result, options, deadline)
   return {
     ...diagnosed,

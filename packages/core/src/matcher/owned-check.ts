@@ -2,6 +2,7 @@ import type { CheckControl } from '../engine/check-control.js'
 import { CheckCancelledError, CheckNotAwaitedError, CheckTimedOutError } from '../errors/leakproof-error.js'
 import { now, realClearTimeout, realSetTimeout } from '../runtime/real-clock.js'
 import { inTurn } from './check-queue.js'
+import { ProgressFile } from './progress-file.js'
 import { stoppedResult } from './stopped-result.js'
 import type { TestEnd, TestOwner } from './test-owner.js'
 
@@ -43,10 +44,26 @@ export class OwnedCheck<T> {
   }
 
   #run(start: (control: CheckControl) => T | Promise<T>): T | Promise<T> {
-    const outcome = inTurn(this.#owner.key, () =>
-      start({ signal: this.#controller.signal, timeLeftMs: this.#owner.timeLeftMs() }),
-    )
-    if (!(outcome instanceof Promise)) return outcome
+    // Only when a reporter shows progress in a terminal; the engine stops reporting at its verdict.
+    const progress = ProgressFile.open(this.#owner.name)
+    let outcome: T | Promise<T>
+    try {
+      outcome = inTurn(this.#owner.key, () =>
+        start({
+          signal: this.#controller.signal,
+          timeLeftMs: this.#owner.timeLeftMs(),
+          ...(progress ? { onProgress: (reached) => progress.write(reached) } : {}),
+        }),
+      )
+    } catch (error) {
+      progress?.close()
+      throw error
+    }
+    if (!(outcome instanceof Promise)) {
+      progress?.close()
+      return outcome
+    }
+    if (progress) outcome.then(progress.close.bind(progress), progress.close.bind(progress))
     const runner = this.#owner.signal
     const abort = () => this.#controller.abort()
     runner?.addEventListener('abort', abort, { once: true })

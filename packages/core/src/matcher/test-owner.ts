@@ -15,6 +15,8 @@ export interface TestEnd {
 export interface TestOwner {
   /** The runner's object for this test attempt: checks of one test never wait for each other. */
   readonly key: object
+  /** The test's name as the runner reports it, for the progress line of a long check. */
+  readonly name?: string
   /** Time left before the test's own timeout, in ms, when the runner tells. */
   timeLeftMs(): number | undefined
   /** Aborted by the runner when the test times out (or is otherwise abandoned). */
