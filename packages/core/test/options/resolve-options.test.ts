@@ -5,7 +5,7 @@ import { resolveOptions } from '../../src/options/resolve-options.js'
 describe('resolveOptions', () => {
   test('applies defaults, with include resolved to the working directory', () => {
     expect(resolveOptions()).toMatchObject({
-      iterations: 4_000_000,
+      iterations: 16_000_000,
       warmup: 10,
       threshold: 0,
       include: [process.cwd()],
