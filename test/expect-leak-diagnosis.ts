@@ -23,9 +23,9 @@ export function expectSessionStoreDiagnosis(failures: Record<string, string>): v
     /allocated in session-store\.ts:(12:3 in openSessionLeaky|26:3 in fetchSessionLeaky)/,
   )
   // Who keeps it alive: the module variable that holds the sessions (found by a walk from the
-  // function, so the heap's size does not matter), then what it holds.
+  // function, so the heap's size does not matter), then a session, printed as the runners print values.
   const keptAlive =
-    /kept alive by sessions: Map \([\d,]+ entries\) in module session-store\.ts → Object \{ id, user, payload \}/
+    /kept alive by sessions: Map \([\d,]+ entries\) in module session-store\.ts → \{"id": \d+, "user": "\w+", "payload": \[1, 2, 3\]\}/
   for (const name of ['sync leak fails', 'async leak fails']) expect(failures[name]).toMatch(keptAlive)
 }
 

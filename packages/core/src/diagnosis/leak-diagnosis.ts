@@ -207,7 +207,8 @@ export class LeakDiagnosis {
       this.#retainerTarget = {
         // Timers have no structure of the user's: Node's timer list holds them.
         ...(top.structure ? { structure: top.structure } : { knownPath: [top.target] }),
-        value: top.value,
+        value: top.describeValue(),
+        object: top.describeKind(),
         line: top.traceback.find((frame) => frame.owner === 'user')?.line ?? 0,
         countPerIteration: top.countPerIteration,
       }

@@ -47,7 +47,7 @@ describe('stored at, for each way a leak is stored', () => {
     }
     process.setMaxListeners(max)
     expect(storedAt(result)?.line).toBe(lineOf('process'))
-    expect(result.retainers?.[0]?.path).toEqual(['process', '(closure)'])
+    expect(result.retainers?.[0]?.path).toEqual(['process', '[Function anonymous]'])
   })
 
   test('events.once(emitter, name) promises that never settle', () => {

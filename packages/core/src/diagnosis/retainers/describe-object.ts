@@ -1,4 +1,5 @@
 import { types } from 'node:util'
+import { constructorName } from './constructor-name.js'
 
 /**
  * A short, stable label for an object on a retainer path: `Map (1,204 entries)`, `Array (3 items)`,
@@ -24,17 +25,6 @@ export function describeObject(value: unknown): string {
   }
   if (keys.length === 0) return name
   return `${name} { ${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', ...' : ''} }`
-}
-
-function constructorName(value: object): string {
-  try {
-    const proto = Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null
-    if (proto === null) return 'Object'
-    const name = Object.getOwnPropertyDescriptor(proto, 'constructor')?.value?.name
-    return typeof name === 'string' && name ? name : 'Object'
-  } catch {
-    return 'Object'
-  }
 }
 
 function count(n: number): string {

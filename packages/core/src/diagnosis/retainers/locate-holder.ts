@@ -21,10 +21,10 @@ export function locateHolder(
   scope: CodeScope,
   endAt: number,
 ): RetainerPath | undefined {
-  const { value, countPerIteration } = target
+  const { value, object, countPerIteration } = target
   const ending = value ? [value] : []
   if (target.knownPath) {
-    return { object: value, countPerIteration, bytesPerIteration: 0, path: [...target.knownPath, ...ending] }
+    return { object, countPerIteration, bytesPerIteration: 0, path: [...target.knownPath, ...ending] }
   }
   if (!target.structure && !target.variable) return undefined
   const reader = new ScopeReader()
@@ -43,7 +43,7 @@ export function locateHolder(
     )
     if (!path) return undefined
     return {
-      object: value || path.at(-1)!,
+      object: object || path.at(-1)!,
       countPerIteration,
       bytesPerIteration: 0,
       path: [...path, ...ending],

@@ -54,8 +54,8 @@ export class RetainerProbe {
       const snapshot = HeapSnapshot.read(after)
       const path = findPathTo(snapshot, id, holder)
       if (!path) return []
-      const { value, countPerIteration } = target
-      return [{ object: value, countPerIteration, bytesPerIteration: 0, path: [...path, value] }]
+      const { value, object, countPerIteration } = target
+      return [{ object, countPerIteration, bytesPerIteration: 0, path: [...path, value] }]
     } finally {
       session.disconnect()
       probe.dispose()

@@ -8,8 +8,10 @@ export interface RetainerTarget {
   variable?: { name: string; file: string }
   /** A path known without a search, e.g. `['setInterval timers']`. */
   knownPath?: string[]
-  /** What the leaking line stores, e.g. `Session { id, user }`. */
+  /** A sample of what the leaking line stores, printed as the runners print values: `{"id": 7}`. */
   value: string
+  /** Its kind, for a count of them: `Session`, `Object`, `(closure)` ('' when unknown). */
+  object: string
   line: number
   countPerIteration: number
 }

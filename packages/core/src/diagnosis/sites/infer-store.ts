@@ -46,7 +46,7 @@ function inferFrom(
   const variable = property
     ? { name: `globalThis.${property}`, file: '' }
     : { name: write.name, file: start.file }
-  const target: RetainerTarget = { variable, value: '', line: write.line, countPerIteration: 0 }
+  const target: RetainerTarget = { variable, value: '', object: '', line: write.line, countPerIteration: 0 }
   return {
     target,
     site: {

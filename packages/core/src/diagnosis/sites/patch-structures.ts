@@ -1,5 +1,4 @@
 import { inspect } from 'node:util'
-import { describeObject } from '../retainers/describe-object.js'
 import type { StoreRecorder } from './store-recorder.js'
 
 // The operations that store values into long-lived structures, wrapped in a realm so that the
@@ -129,13 +128,6 @@ function wrapTimer(
         return handle
       },
   )
-}
-
-/** `Session { id, user, payload }`, `(closure)`, `number`: what a user recognises of a stored value. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'symbol') return value.toString()
-  if (typeof value === 'string') return 'string'
-  return describeObject(value)
 }
 
 function isPending(promise: Promise<unknown>): boolean {

@@ -2,9 +2,10 @@ import type { TraceFrame } from '../../result/leak-site.js'
 import { type CodeScope, classifyFrame } from '../source/classify-frame.js'
 import type { StackFrame } from '../source/parse-stack.js'
 import { captureFrames, stackSignature } from './capture-frames.js'
+import { describeValue, valueKind } from './describe-value.js'
 import { patchEmitter, patchEventTarget } from './patch-listeners.js'
 import { patchRegistries } from './patch-registries.js'
-import { describeValue, patchRealm } from './patch-structures.js'
+import { patchRealm } from './patch-structures.js'
 import { realmOf } from './realm-of.js'
 import type { StoreRecorder } from './store-recorder.js'
 
@@ -17,8 +18,11 @@ interface StoreOperation {
   describeTarget: () => string
   /** The collection, listener list's owner or event target (not kept for timers). */
   structure: object | undefined
-  /** What was stored, e.g. `Session { id, user }`. */
-  value: string
+  /**
+   * What was stored: a primitive as it is, an object through a `WeakRef`, so that leakproof does not
+   * keep alive what a finished timer or a settled promise let go. Described only when reported.
+   */
+  sample: unknown
 }
 
 /** What a site did over the diagnosis calls. */
@@ -27,7 +31,10 @@ export interface StoreSiteTally {
   traceback: TraceFrame[]
   target: string
   structure: object | undefined
-  value: string
+  /** A value the site stored that is still stored, printed: `{"id": 7, "user": "ada"}` ('' if none). */
+  describeValue: () => string
+  /** Its kind: `Session`, `Object`, `(closure)`. */
+  describeKind: () => string
   stored: number
   kept: number
 }
@@ -113,14 +120,23 @@ export class StoreTracker implements StoreRecorder {
           traceback: op.traceback,
           target: op.describeTarget(),
           structure: op.structure,
-          value: op.value,
+          describeValue: () => '',
+          describeKind: () => '',
           stored: 0,
           kept: 0,
         }
         sites.set(op.siteKey, site)
       }
       site.stored++
-      if (op.stillStored()) site.kept++
+      if (op.stillStored()) {
+        // Described on demand: this runs every 32 calls, and only the reported sites need it.
+        if (site.kept === 0) {
+          const sample = op.sample
+          site.describeValue = () => describeSample(sample, describeValue)
+          site.describeKind = () => describeSample(sample, valueKind)
+        }
+        site.kept++
+      }
     }
     return [...sites.values()]
   }
@@ -202,7 +218,11 @@ export class StoreTracker implements StoreRecorder {
         stillStored,
         describeTarget,
         structure: alwaysLongLived ? undefined : structure,
-        value: describeValue(stored),
+        // Printing the value here would cost every insertion a walk of what it stored.
+        sample:
+          stored !== null && (typeof stored === 'object' || typeof stored === 'function')
+            ? new WeakRef(stored)
+            : stored,
       })
     } finally {
       this.#depth--
@@ -222,4 +242,11 @@ export class StoreTracker implements StoreRecorder {
     }
     return frames
   }
+}
+
+/** A `StoreOperation.sample` described, or '' once collected (user values are never our `WeakRef`s). */
+function describeSample(sample: unknown, describe: (value: unknown) => string): string {
+  if (!(sample instanceof WeakRef)) return describe(sample)
+  const value: unknown = sample.deref()
+  return value === undefined ? '' : describe(value)
 }
