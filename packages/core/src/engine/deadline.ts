@@ -89,12 +89,15 @@ export class Deadline {
     }
   }
 
-  /** Runs `work` until it finishes or the check ends, whichever comes first. */
-  async race<T>(work: Promise<T>): Promise<T> {
+  /**
+   * Waits for `work` (letting the event loop settle) until it finishes or the check's time ends,
+   * whichever comes first: the end of the budget is no error here, the verdict comes next.
+   */
+  async race<T>(work: Promise<T>): Promise<T | undefined> {
     this.throwIfAborted()
     try {
-      return await new Promise<T>((resolve, reject) => {
-        this.#wake = reject
+      return await new Promise<T | undefined>((resolve, reject) => {
+        this.#wake = (error) => (error instanceof DeadlinePassed ? resolve(undefined) : reject(error))
         this.#arm()
         work.then(resolve, reject)
       })

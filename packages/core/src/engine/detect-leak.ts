@@ -76,7 +76,6 @@ export function runCheck(
   }
   if (!isPromiseLike(first)) {
     try {
-      if (now() - startedAt >= costlyFirstCallMs) primeMeter(deadline)
       return detectSync(fn, resolved, deadline, progress)
     } finally {
       running = false
@@ -96,8 +95,9 @@ function detectSync(
   options: ResolvedLeakOptions,
   deadline: Deadline,
   progress: (calls: number, phase?: CheckProgress['phase']) => void,
+  prime = true,
 ): LeakResult {
-  const run = new MeasurementRun(options, false, deadline)
+  const run = new MeasurementRun(options, false, deadline, prime ? () => primeMeter(deadline) : undefined)
   for (let window = run.nextWindow(); window; window = run.nextWindow()) {
     let made = 0
     try {
@@ -132,11 +132,10 @@ async function detectAsync(
   progress: (calls: number, phase?: CheckProgress['phase']) => void,
 ): Promise<LeakResult> {
   await deadline.settle(first, 1)
-  primeMeter(deadline)
   // The runner may still be sending the previous test's results: memory it frees during the
   // first window would cancel out growth there. Let it finish first.
   for (let round = 0; round < 3; round++) await deadline.race(settleEventLoop())
-  const run = new MeasurementRun(options, true, deadline)
+  const run = new MeasurementRun(options, true, deadline, () => primeMeter(deadline))
   for (let window = run.nextWindow(); window; window = run.nextWindow()) {
     let made = 0
     while (made < window.count && !deadline.verdictExpired) {
@@ -198,11 +197,9 @@ function deferredRelease(fn: () => unknown, result: LeakResult, callMs: number):
   }
 }
 
-/** A first call this slow makes a costly function: windows of few calls, where the meter's own warm-up shows. */
-const costlyFirstCallMs = 0.1
 /** The dry run's share of a check's budget, and its most. */
-const primeShare = 0.08
-const maxPrimeMs = 250
+const primeShare = 0.05
+const maxPrimeMs = 150
 let primed = false
 
 /**
@@ -225,7 +222,7 @@ function primeMeter(deadline: Deadline): void {
     while (now() < until);
   }
   try {
-    detectSync(busy, options, dry, () => {})
+    detectSync(busy, options, dry, () => {}, false)
   } catch {
     // A dry run that fails leaves the meter as cold as before, nothing worse.
   } finally {

@@ -24,7 +24,7 @@ export class MeasurementRun {
   readonly bound: RetainedBound
   readonly #deadline: Deadline
 
-  constructor(options: ResolvedLeakOptions, async: boolean, deadline: Deadline) {
+  constructor(options: ResolvedLeakOptions, async: boolean, deadline: Deadline, prime?: () => void) {
     this.#callMs = now() - deadline.startedAt
     this.#deadline = deadline
     this.bound = new RetainedBound(options.maxRetainedBytes)
@@ -33,6 +33,7 @@ export class MeasurementRun {
       async,
       startedAt: deadline.startedAt,
       firstCallMs: this.#callMs,
+      prime,
       // Read live: the retained cap can end the measurement's time early.
       get verdictAt() {
         return deadline.verdictAt

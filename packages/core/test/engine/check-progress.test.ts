@@ -4,9 +4,9 @@ import type { CheckProgress } from '../../src/engine/check-progress.js'
 import { progressIntervalMs } from '../../src/engine/check-progress.js'
 import { runCheck } from '../../src/engine/detect-leak.js'
 
-/** A costly clean function: about 2 ms of work per call, as parsers and renderers take. */
+/** A costly clean function: about 5 ms of work per call, so that no verdict comes before a few reports. */
 function slowCall(): number {
-  const end = performance.now() + 2
+  const end = performance.now() + 5
   let spins = 0
   while (performance.now() < end) spins++
   return spins
