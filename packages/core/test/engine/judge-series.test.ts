@@ -247,4 +247,17 @@ describe('judgeSeries', () => {
     const judgement = judgeSeries(result, 0, { ...sync, acceptResolution: 0.5 })
     expect(judgement.verdict === 'clean' && judgement.resolution <= 1.1).toBe(false)
   })
+
+  test('a function that swings by ~100 KB again and again is no leak for rising 300 KB in a few windows', () => {
+    // Like jsdom's render-and-remove under load in a Jest worker: ±50-130 KB per window, then a rise.
+    const swings = [99_488, -108_880, 78_040, -24_976, 37_080, -84_792, 37_304]
+    const growths = [...swings, 43_000, 41_000, 44_000, 42_000, 45_000, 43_000, 42_000]
+    const levels = levelsOf(growths)
+    const judgement = judgeSeries(
+      series(growths.length, 3000, (w) => levels[w]!),
+      0,
+      costlySync,
+    )
+    expect(judgement.verdict).not.toBe('leaking')
+  })
 })
