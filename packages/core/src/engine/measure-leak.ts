@@ -7,8 +7,10 @@ import { now } from '../runtime/real-clock.js'
 import { settleHeap } from '../runtime/settle-heap.js'
 import { CallCost } from './call-cost.js'
 import { type CallReport, maxWindowGrowthBytes } from './call-window.js'
-import { findCleanSpan, growthBetween, type JudgeSettings, judgeSeries } from './judge-series.js'
+import { findCleanSpan, judgeSeries } from './judge-series.js'
+import type { JudgeSettings } from './judgement.js'
 import { SampleSeries } from './sample-series.js'
+import { growthBetween } from './series-growth.js'
 
 /** What the driver tells the measurement about the check. */
 export interface MeasureContext {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { type JudgeSettings, judgeSeries } from '../../src/engine/judge-series.js'
+import { judgeSeries } from '../../src/engine/judge-series.js'
+import type { JudgeSettings } from '../../src/engine/judgement.js'
 import { SampleSeries } from '../../src/engine/sample-series.js'
 
 const sync: JudgeSettings = {

@@ -1,0 +1,145 @@
+import type { Judgement, JudgeSettings } from './judgement.js'
+import type { SampleSeries } from './sample-series.js'
+import { growthBetween, largestDrop, secondLargestDrop } from './series-growth.js'
+
+/** Windows shorter than this many calls (costly functions) need a leak of `minShortWindowRate`. */
+const shortWindowCalls = 4096
+const minShortWindowRate = 8
+/**
+ * Over the first `shortWindowCalls` calls of a costly function, a leak slower than this must grow
+ * in nearly every window (`warmUpGrowingShare`): warm-up (JIT metadata, native wrappers, a runner's
+ * caches) retains up to ~30 B/call there for a thousand calls, in swings, before it levels off or
+ * is freed (a 1 ms hashing function, more so on a busy machine).
+ */
+const minWarmUpRate = 48
+const warmUpGrowingShare = 0.8
+/** ... and must have lasted this many calls: on a busy machine warm-up lasted ~1,100 calls. */
+const warmUpCalls = 2048
+
+/**
+ * Leaking: over the last half of the calls (at least three windows), memory grew by more than
+ * noise and swings allow, in most windows, at a steady rate in both halves of that span, which
+ * separates unbounded growth from a cache that is filling up or a function warming up.
+ */
+export function judgeGrowth(series: SampleSeries, baseline: number, settings: JudgeSettings): Judgement {
+  const last = series.length - 1
+  const total = series.iteration(last) - series.iteration(baseline)
+  // The span: the last half of the calls, and at least three windows.
+  let from = last - 1
+  while (from > baseline && series.iteration(last) - series.iteration(from) < total / 2) from--
+  from = Math.min(from, last - 3)
+  const latest = growthBetween(series, last - 1, last, settings.threshold)
+  const growing = latest > settings.granuleBytes
+  if (from < baseline) {
+    const rate = Math.max(0, growthBetween(series, baseline, last, settings.threshold) / Math.max(1, total))
+    return undecided(rate, growing, 'not enough windows measured yet')
+  }
+  const calls = series.iteration(last) - series.iteration(from)
+  const growth = growthBetween(series, from, last, settings.threshold)
+  const rate = Math.max(0, growth / calls)
+  // Memory that dropped this much within the span can rise as much again without anything leaking
+  // (sockets, pools, timer lists), so a leak must outgrow its swings. Before the span one drop may be
+  // the runner freeing what it held for earlier tests, or a leaking store moving once: a function
+  // that swings again and again (jsdom, by ~100 KB) shows it by its second largest drop there.
+  const swings = 4 * Math.max(largestDrop(series, from, last), secondLargestDrop(series, baseline + 1, last))
+  if (growth <= Math.max(settings.minLeakBytes, swings)) {
+    return undecided(
+      rate,
+      growing,
+      growth > settings.granuleBytes ? 'memory grew, but not beyond noise yet' : 'memory did not grow',
+    )
+  }
+  // A leak grows in most windows; one-off growth (JIT metadata, an engine table resized now and
+  // then) shows in a few and sums up over many windows.
+  let grew = 0
+  for (let index = from + 1; index <= last; index++) {
+    if (growthBetween(series, index - 1, index, settings.threshold) > 0) grew++
+  }
+  // Over a few (long) windows, each must grow by more than a clean function's swings can: timer
+  // lists and pools rise for thousands of calls before they level off.
+  const windows = last - from
+  if (windows <= 4) {
+    for (let index = from + 1; index <= last; index++) {
+      if (growthBetween(series, index - 1, index, settings.threshold) <= settings.minWindowBytes) {
+        return undecided(rate, growing, 'memory grew, but not in every window beyond noise')
+      }
+    }
+  } else if (calls / windows < shortWindowCalls && rate < minShortWindowRate) {
+    // Short windows (costly calls) see the few bytes per call an engine or a runner keeps while it
+    // warms up (inline caches, an assertion library's state) for thousands of calls: too little to
+    // call a leak there. Long windows see such growth end.
+    return undecided(rate, growing, 'memory grew by a few bytes per call, too little to tell from warm-up')
+  } else if (grew < growingShareNeeded(settings, calls / windows, total, rate) * windows) {
+    return undecided(rate, growing, 'memory grew in too few windows to be steady')
+  }
+  if (!growsSteadily(series, from, last, settings))
+    return undecided(rate, growing, 'memory grew, but not steadily')
+  if (total < settings.minLeakCalls)
+    return undecided(rate, growing, 'memory grew steadily, but over too few calls yet')
+  if (calls / windows < shortWindowCalls && rate < minWarmUpRate && total < warmUpCalls)
+    return undecided(
+      rate,
+      growing,
+      'memory grew slowly, as a costly function warming up does in its first thousands of calls',
+    )
+  return {
+    verdict: 'leaking',
+    bytesPerIteration: rate,
+    from,
+    reason: `memory grew steadily over the last ${calls.toLocaleString('en-US')} calls (${last - from} windows)`,
+  }
+}
+
+function growingShareNeeded(
+  settings: JudgeSettings,
+  windowCalls: number,
+  total: number,
+  rate: number,
+): number {
+  const warmingUp = windowCalls < shortWindowCalls && total < shortWindowCalls && rate < minWarmUpRate
+  return warmingUp ? Math.max(settings.minGrowingShare, warmUpGrowingShare) : settings.minGrowingShare
+}
+
+/**
+ * Both halves of the span grow at a comparable rate: a filling cache slows down. Over many short
+ * windows of equal length (a costly function), the typical window of each half (the median rate)
+ * may show it too, so that one jump (a backing store moving to large-object space) does not hide a
+ * steady leak; growth in steps only (a number array's backing store) is judged by the totals.
+ */
+function growsSteadily(series: SampleSeries, from: number, last: number, settings: JudgeSettings): boolean {
+  const calls = series.iteration(last) - series.iteration(from)
+  let middle = from + 1
+  while (middle < last - 1 && series.iteration(middle) - series.iteration(from) < calls / 2) middle++
+  const comparable = (first: number, second: number) =>
+    first > 0 && second > 0 && Math.min(first, second) * settings.maxRateDrop >= Math.max(first, second)
+  const rateOver = (a: number, b: number) =>
+    growthBetween(series, a, b, settings.threshold) / (series.iteration(b) - series.iteration(a))
+  if (comparable(rateOver(from, middle), rateOver(middle, last))) return true
+  const shortWindows = calls / (last - from) < shortWindowCalls
+  return (
+    shortWindows &&
+    middle - from >= 3 &&
+    last - middle >= 3 &&
+    comparable(
+      medianWindowRate(series, from, middle, settings.threshold),
+      medianWindowRate(series, middle, last, settings.threshold),
+    )
+  )
+}
+
+function medianWindowRate(series: SampleSeries, from: number, to: number, threshold: number): number {
+  const rates: number[] = []
+  for (let index = from + 1; index <= to; index++) {
+    rates.push(
+      growthBetween(series, index - 1, index, threshold) /
+        (series.iteration(index) - series.iteration(index - 1)),
+    )
+  }
+  rates.sort((a, b) => a - b)
+  const half = rates.length >> 1
+  return rates.length % 2 ? rates[half]! : (rates[half - 1]! + rates[half]!) / 2
+}
+
+function undecided(rate: number, growing: boolean, reason: string): Judgement {
+  return { verdict: 'undecided', bytesPerIteration: rate, growing, reason }
+}

@@ -1,0 +1,29 @@
+/** How the judge reads a series; `judgeSettings` in measure-leak derives them from measured costs. */
+export interface JudgeSettings {
+  /** Bytes per call tolerated. */
+  threshold: number
+  /**
+   * Growth of a clean function that a span may show without meaning anything: one-off JIT
+   * metadata, allocator granularity. Swings the series shows (drops) widen it.
+   */
+  granuleBytes: number
+  /** Largest resolution (bytes per call a clean verdict rules out) accepted now. */
+  acceptResolution: number
+  /** Whether other code runs between windows (async functions) and may free memory of its own. */
+  foreignFrees: boolean
+  /** Fewest calls the steady growth of a leak verdict must span: a cache filling up stops sooner. */
+  minLeakCalls: number
+  /** Least growth (bytes) over that span: clean I/O swings by several KB and comes back. */
+  minLeakBytes: number
+  /** Growth each window of a leak's span must show when the span has only a few (long) windows. */
+  minWindowBytes: number
+  /** Share of a leak's windows that must have grown. */
+  minGrowingShare: number
+  /** Largest drop of the per-call rate between the halves of a leak's span that still counts as steady. */
+  maxRateDrop: number
+}
+
+export type Judgement =
+  | { verdict: 'clean'; bytesPerIteration: number; resolution: number; reason: string }
+  | { verdict: 'leaking'; bytesPerIteration: number; from: number; reason: string }
+  | { verdict: 'undecided'; bytesPerIteration: number; growing: boolean; reason: string }

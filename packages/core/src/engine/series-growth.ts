@@ -1,0 +1,39 @@
+import type { SampleSeries } from './sample-series.js'
+
+/** External memory moves in steps of this size (Buffer pool) without anything leaking. */
+const externalSlackBytes = 8192
+
+/**
+ * Retained growth between samples `from` and `to`: heap plus external growth beyond the Buffer
+ * pool's step, minus the threshold. External memory is freed lazily (a sweeper thread releases
+ * ArrayBuffer contents after the GC), so a drop of it may belong to earlier calls and never offsets
+ * heap growth.
+ */
+export function growthBetween(series: SampleSeries, from: number, to: number, threshold = 0): number {
+  const calls = series.iteration(to) - series.iteration(from)
+  const heap = series.heap(to) - series.heap(from)
+  const external = series.external(to) - series.external(from)
+  return heap + (external > externalSlackBytes ? external : 0) - threshold * calls
+}
+
+/** The largest drop of a single window between samples `from` and `to` (0 when none dropped). */
+export function largestDrop(series: SampleSeries, from: number, to: number): number {
+  let drop = 0
+  for (let index = from + 1; index <= to; index++)
+    drop = Math.max(drop, -growthBetween(series, index - 1, index))
+  return drop
+}
+
+/** The second largest drop of a single window between samples `from` and `to` (0 when fewer dropped). */
+export function secondLargestDrop(series: SampleSeries, from: number, to: number): number {
+  let largest = 0
+  let second = 0
+  for (let index = from + 1; index <= to; index++) {
+    const drop = -growthBetween(series, index - 1, index)
+    if (drop > largest) {
+      second = largest
+      largest = drop
+    } else if (drop > second) second = drop
+  }
+  return second
+}
