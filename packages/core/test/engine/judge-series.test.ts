@@ -261,4 +261,16 @@ describe('judgeSeries', () => {
     )
     expect(judgement.verdict).not.toBe('leaking')
   })
+
+  test('8 B/call of steady growth over short windows is a big library tiering up, 16 B/call a leak', () => {
+    // jsdom's render-and-remove in a Jest worker on a busy machine: 8.4 B/call for 24,000 calls.
+    const at = (bytesPerCall: number) =>
+      judgeSeries(
+        series(17, 1400, (w) => w * 1400 * bytesPerCall),
+        0,
+        costlySync,
+      ).verdict
+    expect(at(8.4)).not.toBe('leaking')
+    expect(at(16)).toBe('leaking')
+  })
 })
