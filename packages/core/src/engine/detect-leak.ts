@@ -95,9 +95,8 @@ function detectSync(
   options: ResolvedLeakOptions,
   deadline: Deadline,
   progress: (calls: number, phase?: CheckProgress['phase']) => void,
-  prime = true,
 ): LeakResult {
-  const run = new MeasurementRun(options, false, deadline, prime ? () => primeMeter(deadline) : undefined)
+  const run = new MeasurementRun(options, false, deadline, () => primeMeter(deadline))
   for (let window = run.nextWindow(); window; window = run.nextWindow()) {
     let made = 0
     try {
@@ -211,6 +210,7 @@ let primed = false
  * with a dry run of the meter, on a flat busy loop, within its own budget.
  */
 function primeMeter(deadline: Deadline): void {
+  // Set first: the dry run is a check too, and must not prime itself.
   if (primed) return
   primed = true
   const startedAt = now()
@@ -222,7 +222,7 @@ function primeMeter(deadline: Deadline): void {
     while (now() < until);
   }
   try {
-    detectSync(busy, options, dry, () => {}, false)
+    detectSync(busy, options, dry, () => {})
   } catch {
     // A dry run that fails leaves the meter as cold as before, nothing worse.
   } finally {

@@ -59,28 +59,35 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
   for (let index = from + 1; index <= last; index++) {
     if (growthBetween(series, index - 1, index, settings.threshold) > 0) grew++
   }
+  const windows = last - from
+  const shortWindows = calls / windows < shortWindowCalls
+  // Slow growth early in a costly function is what its warm-up looks like (`minWarmUpRate`).
+  const slowEarly = shortWindows && rate < minWarmUpRate
+  const growingShareNeeded =
+    slowEarly && total < shortWindowCalls
+      ? Math.max(settings.minGrowingShare, warmUpGrowingShare)
+      : settings.minGrowingShare
   // Over a few (long) windows, each must grow by more than a clean function's swings can: timer
   // lists and pools rise for thousands of calls before they level off.
-  const windows = last - from
   if (windows <= 4) {
     for (let index = from + 1; index <= last; index++) {
       if (growthBetween(series, index - 1, index, settings.threshold) <= settings.minWindowBytes) {
         return undecided(rate, growing, 'memory grew, but not in every window beyond noise')
       }
     }
-  } else if (calls / windows < shortWindowCalls && rate < minShortWindowRate) {
+  } else if (shortWindows && rate < minShortWindowRate) {
     // Short windows (costly calls) see the few bytes per call an engine or a runner keeps while it
     // warms up (inline caches, an assertion library's state) for thousands of calls: too little to
     // call a leak there. Long windows see such growth end.
     return undecided(rate, growing, 'memory grew by a few bytes per call, too little to tell from warm-up')
-  } else if (grew < growingShareNeeded(settings, calls / windows, total, rate) * windows) {
+  } else if (grew < growingShareNeeded * windows) {
     return undecided(rate, growing, 'memory grew in too few windows to be steady')
   }
-  if (!growsSteadily(series, from, last, settings))
+  if (!growsSteadily(series, from, last, shortWindows, settings))
     return undecided(rate, growing, 'memory grew, but not steadily')
   if (total < settings.minLeakCalls)
     return undecided(rate, growing, 'memory grew steadily, but over too few calls yet')
-  if (calls / windows < shortWindowCalls && rate < minWarmUpRate && total < warmUpCalls)
+  if (slowEarly && total < warmUpCalls)
     return undecided(
       rate,
       growing,
@@ -94,23 +101,19 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
   }
 }
 
-function growingShareNeeded(
-  settings: JudgeSettings,
-  windowCalls: number,
-  total: number,
-  rate: number,
-): number {
-  const warmingUp = windowCalls < shortWindowCalls && total < shortWindowCalls && rate < minWarmUpRate
-  return warmingUp ? Math.max(settings.minGrowingShare, warmUpGrowingShare) : settings.minGrowingShare
-}
-
 /**
  * Both halves of the span grow at a comparable rate: a filling cache slows down. Over many short
  * windows of equal length (a costly function), the typical window of each half (the median rate)
  * may show it too, so that one jump (a backing store moving to large-object space) does not hide a
  * steady leak; growth in steps only (a number array's backing store) is judged by the totals.
  */
-function growsSteadily(series: SampleSeries, from: number, last: number, settings: JudgeSettings): boolean {
+function growsSteadily(
+  series: SampleSeries,
+  from: number,
+  last: number,
+  shortWindows: boolean,
+  settings: JudgeSettings,
+): boolean {
   const calls = series.iteration(last) - series.iteration(from)
   let middle = from + 1
   while (middle < last - 1 && series.iteration(middle) - series.iteration(from) < calls / 2) middle++
@@ -119,7 +122,6 @@ function growsSteadily(series: SampleSeries, from: number, last: number, setting
   const rateOver = (a: number, b: number) =>
     growthBetween(series, a, b, settings.threshold) / (series.iteration(b) - series.iteration(a))
   if (comparable(rateOver(from, middle), rateOver(middle, last))) return true
-  const shortWindows = calls / (last - from) < shortWindowCalls
   return (
     shortWindows &&
     middle - from >= 3 &&

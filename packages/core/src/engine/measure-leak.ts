@@ -124,13 +124,14 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
       if (confirmation === 'confirmed')
         return finish('leaking', judgement.bytesPerIteration, judgement.reason)
       if (confirmation === 'unaffordable') {
+        const capped = calls >= options.iterations / 2
         return finish(
           'inconclusive',
           judgement.bytesPerIteration,
           `memory grew (~${Math.round(judgement.bytesPerIteration)} B/call) as the windows grew longer, and the ` +
-            `${calls >= options.iterations / 2 ? '`iterations` cap' : 'budget'} ran out before windows of equal ` +
+            `${capped ? '`iterations` cap' : 'budget'} ran out before windows of equal ` +
             'length could tell a leak from garbage that only a full GC frees (a weak table, pending timers). ' +
-            `This may be a leak: give the check more ${calls >= options.iterations / 2 ? 'calls (`iterations`)' : 'time (`timeout`)'}`,
+            `This may be a leak: give the check more ${capped ? 'calls (`iterations`)' : 'time (`timeout`)'}`,
         )
       }
       // The growth followed the windows' length (garbage that only a full GC frees: a weak table,

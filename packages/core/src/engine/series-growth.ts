@@ -18,14 +18,15 @@ export function growthBetween(series: SampleSeries, from: number, to: number, th
 
 /** The largest drop of a single window between samples `from` and `to` (0 when none dropped). */
 export function largestDrop(series: SampleSeries, from: number, to: number): number {
-  let drop = 0
-  for (let index = from + 1; index <= to; index++)
-    drop = Math.max(drop, -growthBetween(series, index - 1, index))
-  return drop
+  return largestDrops(series, from, to)[0]
 }
 
 /** The second largest drop of a single window between samples `from` and `to` (0 when fewer dropped). */
 export function secondLargestDrop(series: SampleSeries, from: number, to: number): number {
+  return largestDrops(series, from, to)[1]
+}
+
+function largestDrops(series: SampleSeries, from: number, to: number): [number, number] {
   let largest = 0
   let second = 0
   for (let index = from + 1; index <= to; index++) {
@@ -35,5 +36,5 @@ export function secondLargestDrop(series: SampleSeries, from: number, to: number
       largest = drop
     } else if (drop > second) second = drop
   }
-  return second
+  return [largest, second]
 }
