@@ -17,8 +17,11 @@ const minShortWindowRate = 12
  */
 const minWarmUpRate = 48
 const warmUpGrowingShare = 0.8
-/** ... and must have lasted this many calls: on a busy machine warm-up lasted ~1,100 calls. */
-const warmUpCalls = 2048
+/**
+ * ... and must have lasted this many calls: a 1 ms hashing function warmed up for ~1,100 calls on a
+ * busy machine, jsdom's render-and-remove in a Vitest worker grew 37 B/call for 5,300 calls.
+ */
+const warmUpCalls = 8192
 
 /**
  * Leaking: over the last half of the calls (at least three windows), memory grew by more than

@@ -54,7 +54,7 @@ describe('judgeSeries', () => {
 
   test('a byte-exact leak of 32 B per call is leaking once past warm-up', () => {
     const judgement = judgeSeries(
-      series(120, 20, (w) => w * 20 * 32),
+      series(120, 80, (w) => w * 80 * 32),
       0,
       sync,
     )
