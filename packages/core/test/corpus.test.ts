@@ -29,14 +29,34 @@ const asserted = (allCases as CorpusCase[]).filter((c) => !c.limitation && (c.co
 describe.each(groupByFile(asserted))('corpus: %s', (_file, cases) => {
   test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, entry) => {
     const { stdout } = await run(process.execPath, [runCase, entry.name], { maxBuffer: 1 << 24 })
-    const result = JSON.parse(stdout) as { status: string; reason: string }
-    expect({ case: entry.name, trap: entry.trap, status: result.status }, result.reason).toEqual({
+    const result = JSON.parse(stdout) as { status: string; reason: string; samples?: Sample[] }
+    // On a wrong verdict the message carries each window's calls and growth: a flake under load
+    // (seen once in CI, never again on this machine) leaves the series to study.
+    const message = `${result.reason}\nwindows (calls: heap growth, external growth):\n${windows(result.samples)}`
+    expect({ case: entry.name, trap: entry.trap, status: result.status }, message).toEqual({
       case: entry.name,
       trap: entry.trap,
       status: entry.expected,
     })
   })
 })
+
+interface Sample {
+  iteration: number
+  heapBytes: number
+  externalBytes: number
+}
+
+function windows(samples: Sample[] = []): string {
+  return samples
+    .slice(1)
+    .map((sample, index) => {
+      const before = samples[index]!
+      const calls = sample.iteration - before.iteration
+      return `${calls}: ${sample.heapBytes - before.heapBytes}, ${sample.externalBytes - before.externalBytes}`
+    })
+    .join('\n')
+}
 
 function groupByFile(cases: CorpusCase[]): [string, CorpusCase[]][] {
   const groups = new Map<string, CorpusCase[]>()
