@@ -15,6 +15,8 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      // The adapters' own logic (the Jest run folder): fast unit tests, no runner involved.
+      { test: { name: 'adapters', include: ['packages/*-plugin/test/**/*.test.ts'] } },
       ...(['forks', 'threads', 'vmThreads', 'vmForks'] as const).map((pool) => ({
         test: { name: `core-${pool}`, include: [inWorker], pool, testTimeout: 30_000 },
       })),

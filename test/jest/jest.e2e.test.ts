@@ -68,12 +68,16 @@ describe('misuse', () => {
     expect(statuses).toEqual({
       'non-function': 'failed',
       'bad option': 'failed',
+      'timeout Infinity': 'failed',
       'function that throws': 'failed',
       'forgotten await': 'failed',
     })
     expect(failures['non-function']).toContain('expected a function to call repeatedly, received 42')
     expect(failures['bad option']).toContain(
       'option `timeout` must be a number of milliseconds from 1 to 2147483647',
+    )
+    expect(failures['timeout Infinity']).toContain(
+      'option `timeout` must be a number of milliseconds from 1 to 2147483647, received Infinity',
     )
     expect(failures['function that throws']).toContain('threw on call 1: TypeError: boom')
     expect(failures['forgotten await']).toContain('was not awaited')

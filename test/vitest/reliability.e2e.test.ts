@@ -108,7 +108,7 @@ describe('an unwritable outputFile on a green run (vitest)', () => {
       const { run } = await runReliability(['green'], path)
       expect(run.timedOut).toBe(false)
       expect(run.exitCode, run.output).toBe(0)
-      expect(run.output.match(/could not write JSON report/g)).toHaveLength(1)
+      expect(run.output.match(/leakproof: could not/g)).toHaveLength(1)
       expect(run.output).toContain(`could not write JSON report at ${path}`)
       expect(run.output).toContain('`outputFile`')
       expect(run.output).toMatch(/Tests\s+1 passed/)

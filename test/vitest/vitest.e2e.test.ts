@@ -91,12 +91,16 @@ describe('misuse', () => {
     expect(result.statuses).toEqual({
       'non-function': 'failed',
       'bad option': 'failed',
+      'timeout Infinity': 'failed',
       'function that throws': 'failed',
       'forgotten await': 'failed',
     })
     expect(result.failures['non-function']).toContain('expected a function to call repeatedly, received 42')
     expect(result.failures['bad option']).toContain(
       'option `timeout` must be a number of milliseconds from 1 to 2147483647',
+    )
+    expect(result.failures['timeout Infinity']).toContain(
+      'option `timeout` must be a number of milliseconds from 1 to 2147483647, received Infinity',
     )
     expect(result.failures['function that throws']).toContain('threw on call 1: TypeError: boom')
     expect(result.failures['forgotten await']).toContain('was not awaited')

@@ -13,7 +13,6 @@ export {
   LeakproofError,
   NotAFunctionError,
 } from './errors/leakproof-error.js'
-export { optionVariables } from './matcher/env-options.js'
 export { configureLeakproof } from './matcher/project-options.js'
 export type { LeakCheckOptions } from './matcher/run-leak-check.js'
 export { defaultLeakOptions, type LeakOptions } from './options/resolve-options.js'

@@ -4,7 +4,7 @@ import type { LeakOptions } from '../options/resolve-options.js'
 type Kind = 'boolean' | 'number'
 
 /** The options CI can set without touching the project: `LEAKPROOF_STRICT=1`, `LEAKPROOF_TIMEOUT=20000`. */
-export const optionVariables: Readonly<Record<string, [keyof LeakOptions, Kind]>> = {
+const optionVariables: Readonly<Record<string, [keyof LeakOptions, Kind]>> = {
   LEAKPROOF_STRICT: ['strict', 'boolean'],
   LEAKPROOF_TIMEOUT: ['timeout', 'number'],
   LEAKPROOF_THRESHOLD: ['threshold', 'number'],

@@ -60,12 +60,17 @@ export function finishLeakRun(
   const githubActions = options.githubActions ?? process.env.GITHUB_ACTIONS === 'true'
   const report = buildRunReport(runner, records)
   output.report(formatRunReport(report, root, terminalColors))
-  if (path) warnIf(output, saveRunReport(path, report))
+  const jsonWarning = path ? saveRunReport(path, report) : undefined
   const htmlFile = htmlReportPath(options, root)
-  if (htmlFile) {
-    const written = writeHtmlReport(htmlFile, report, root)
-    if (written.written) output.report(written.line)
-    else warnIf(output, written.line)
+  const html = htmlFile ? writeHtmlReport(htmlFile, report, root) : undefined
+  if (jsonWarning && html?.written === false && options.htmlFile === undefined) {
+    // The HTML report went next to the JSON one and failed there too: one warning, about the option
+    // that moves both.
+    warnIf(output, `${jsonWarning} The HTML report, next to it, was not written either.`)
+  } else {
+    warnIf(output, jsonWarning)
+    if (html?.written) output.report(html.line)
+    else if (html) warnIf(output, html.line)
   }
   if (githubActions) {
     for (const line of formatGithubAnnotations(report, root)) output.annotate(line)

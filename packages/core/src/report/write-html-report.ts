@@ -39,9 +39,12 @@ export function writeHtmlReport(path: string, report: LeakRunReport, root: strin
     const shown = path.startsWith(root + sep) ? relative(root, path) : path
     return { written: true, line: ` HTML report: ${shown}\n` }
   } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? describeError(error)
     return {
       written: false,
-      line: `leakproof: could not write the HTML report ${path}: ${describeError(error)}`,
+      line:
+        `leakproof: could not write HTML report at ${path} (${reason}). ` +
+        'Set the reporter option `htmlFile` to a path in a writable folder, or to false.',
     }
   }
 }

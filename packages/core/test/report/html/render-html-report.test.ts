@@ -85,6 +85,8 @@ describe('writeHtmlReport', () => {
     writeFileSync(join(folder, 'file'), '')
     const blocked = writeHtmlReport(join(folder, 'file', 'r.html'), report, folder)
     expect(blocked.written).toBe(false)
-    expect(blocked.line).toMatch(/^leakproof: could not write the HTML report .*file\/r\.html: Error: /)
+    expect(blocked.line).toMatch(
+      /^leakproof: could not write HTML report at .*file\/r\.html \(ENOTDIR\)\. .*`htmlFile`/,
+    )
   })
 })
