@@ -4,10 +4,17 @@
  */
 export class CallCost {
   #callMs: number
+  #latestMs: number
   #gcMs = 0
 
   constructor(firstCallMs: number) {
     this.#callMs = firstCallMs
+    this.#latestMs = firstCallMs
+  }
+
+  /** Time per call over the latest window alone. */
+  get latestMs(): number {
+    return this.#latestMs
   }
 
   get callMs(): number {
@@ -22,6 +29,7 @@ export class CallCost {
   called(made: number, elapsedMs: number): void {
     if (made <= 0) return
     const latest = elapsedMs / made
+    this.#latestMs = latest
     // The first call compiles the function: forget it once real windows are measured.
     this.#callMs = this.#seen ? 0.5 * this.#callMs + 0.5 * latest : latest
     this.#seen = true

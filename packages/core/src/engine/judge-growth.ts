@@ -88,7 +88,7 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
   }
   if (!growsSteadily(series, from, last, shortWindows, settings))
     return undecided(rate, growing, 'memory grew, but not steadily')
-  if (total < settings.minLeakCalls)
+  if (total < settings.minLeakCalls && growthBetween(series, baseline, last) < settings.enoughLeakBytes)
     return undecided(rate, growing, 'memory grew steadily, but over too few calls yet')
   if (slowEarly && total < warmUpCalls)
     return undecided(

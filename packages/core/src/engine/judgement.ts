@@ -13,6 +13,12 @@ export interface JudgeSettings {
   foreignFrees: boolean
   /** Fewest calls the steady growth of a leak verdict must span: a cache filling up stops sooner. */
   minLeakCalls: number
+  /**
+   * Steady growth since the baseline that stands for enough calls: half of what the check may make
+   * the function retain (`maxRetainedBytes`). A big leak reaches the cap before `minLeakCalls`, and
+   * a cache that fills up below this would have shown it by levelling off.
+   */
+  enoughLeakBytes: number
   /** Least growth (bytes) over that span: clean I/O swings by several KB and comes back. */
   minLeakBytes: number
   /** Growth each window of a leak's span must show when the span has only a few (long) windows. */

@@ -110,6 +110,8 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   sample()
   const baseline = 0
   let cheap = cost.callMs <= cheapCallMs
+  // The round whose window is the first of geometric growth.
+  let cheapFrom = cheap ? 0 : -1
   let fixedLength: number | undefined
   let costlyLength: number | undefined
 
@@ -141,20 +143,26 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     }
     // Once calls turn costly (a listener list that is O(n) to append to), windows stop growing.
     if (cheap && cost.callMs > 4 * cheapCallMs) cheap = false
-    const next = planWindow(round, cheap)
+    else if (!cheap && round > 0 && cost.latestMs < cheapCallMs / 2) {
+      // Calls the warm-up took for costly (nine calls in the interpreter, or a busy machine pausing
+      // them) turn cheap once a window of real calls shows it: equal windows would need many GCs.
+      cheap = true
+      cheapFrom = round
+    }
+    const next = planWindow(round, cheap, settings)
     if (next < 1 || series.full) return outOfBudget(judgement, settings)
     yield* makeCalls(next)
   }
 
   /** Calls in the next window, within the verdict's time and the memory a window may add. */
-  function planWindow(round: number, cheap: boolean): number {
+  function planWindow(round: number, cheap: boolean, settings: JudgeSettings): number {
     const perCall = Math.max(cost.callMs, 1e-6)
     let desired: number
     if (fixedLength) desired = fixedLength
     else if (cheap) {
       desired = Math.max(
         Math.ceil(calls * windowGrowth[round % windowGrowth.length]!),
-        round === 0 ? Math.floor(20 / perCall) : 0,
+        leastCheapWindow(round - cheapFrom, perCall, settings),
       )
     } else {
       // Windows of one length, so garbage that piles up between full GCs (weak tables, timer
@@ -181,6 +189,19 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     const windowBytes = Math.min(maxWindowGrowthBytes, options.maxRetainedBytes / 8)
     const memoryCap = latestRate > 0 ? Math.floor(windowBytes / latestRate) : desired
     return Math.max(0, Math.min(desired, affordable, memoryCap, options.iterations - calls))
+  }
+
+  /**
+   * The shortest of the first cheap windows. The first: about 20 ms of calls, which also shows what
+   * a call retains before longer windows are planned (memory per window is capped). The second, for
+   * a sync function: as many calls as a clean verdict needs, so that a flat window is one (every
+   * window costs a full GC, which takes longer than thousands of such calls).
+   */
+  function leastCheapWindow(cheapRound: number, perCall: number, settings: JudgeSettings): number {
+    if (cheapRound === 0) return Math.floor(20 / perCall)
+    if (cheapRound === 1 && !context.async)
+      return Math.ceil((2.5 * settings.granuleBytes) / settings.acceptResolution)
+    return 0
   }
 
   /**
@@ -269,6 +290,7 @@ function judgeSettings(options: ResolvedLeakOptions, context: MeasureContext, co
       16,
       Math.min(4096, Math.floor(leakTargetMs / callMs), Math.floor((0.4 * budgetMs) / callMs)),
     ),
+    enoughLeakBytes: options.maxRetainedBytes / 2,
     // Clean I/O on loopback (sockets, parsers) retains tens of bytes per call for its first
     // thousands of calls, at a slowly falling rate: async leaks need more growth, in more windows,
     // at a rate that holds.
@@ -292,6 +314,7 @@ function primeMeter(): void {
     acceptResolution: 0,
     foreignFrees: false,
     minLeakCalls: 1,
+    enoughLeakBytes: 1,
     minLeakBytes: 1,
     minGrowingShare: 0.5,
     minWindowBytes: 1,

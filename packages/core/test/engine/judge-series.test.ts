@@ -9,6 +9,7 @@ const sync: JudgeSettings = {
   acceptResolution: 8,
   foreignFrees: false,
   minLeakCalls: 200,
+  enoughLeakBytes: 16 * 1024 * 1024,
   minLeakBytes: 12 * 1024,
   minGrowingShare: 0.5,
   minWindowBytes: 16 * 1024,

@@ -23,6 +23,15 @@ describe('measureLeak', () => {
     )
   })
 
+  // A 10 KB/call leak reaches the 32 MB retained cap in ~3,200 calls, before the 4,096 calls a leak
+  // verdict of a cheap function asked for: it was inconclusive, an obvious leak missed.
+  test('finds a leak too big to run for thousands of calls under the retained cap', () => {
+    const kept: number[][] = []
+    const result = detectLeak(() => kept.push(new Array(1280).fill(1.5)), { sites: false, retainers: false })
+    expect(result.status, result.reason).toBe('leaking')
+    expect(result.bytesPerIteration).toBeGreaterThan(10_000)
+  })
+
   // With the cap close, any verdict may come, but a clean one must not claim to rule out the leak
   // it missed (the first window freeing what an earlier check held once hid it at 0.2 B/call).
   test('near the iterations cap, never clean below the rate it leaks at', () => {
