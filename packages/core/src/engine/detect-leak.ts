@@ -45,8 +45,9 @@ export function runCheck(
   running = true
   const startedAt = now()
   const budget = checkBudget(options?.timeout, control)
-  // A leak verdict leaves part of the budget to its diagnosis; a clean verdict may use all of it.
-  const reserve = resolved.sites ? Math.min(0.35 * budget, 2500) : 0
+  // A leak verdict leaves part of the budget to its diagnosis; a clean verdict may use all of it
+  // but a grace period, in which a call in flight when the verdict's time ends may still settle.
+  const reserve = Math.max(resolved.sites ? Math.min(0.35 * budget, 2500) : 0, Math.min(0.1 * budget, 500))
   let calls = 1
   const throttle = new ProgressThrottle(control?.onProgress, startedAt, budget)
   const progress = (made: number, phase?: CheckProgress['phase']) => {

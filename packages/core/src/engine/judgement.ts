@@ -11,6 +11,11 @@ export interface JudgeSettings {
   acceptResolution: number
   /** Whether other code runs between windows (async functions) and may free memory of its own. */
   foreignFrees: boolean
+  /**
+   * Whether calls are costly (equal windows, see measure-leak): their warm-up rules apply however
+   * long the windows are (a swinging function's windows are long).
+   */
+  costly: boolean
   /** Fewest calls the steady growth of a leak verdict must span: a cache filling up stops sooner. */
   minLeakCalls: number
   /**

@@ -227,6 +227,11 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     if (longest <= 1.1 * shortest) return 'confirmed'
     const length = series.iteration(last) - series.iteration(last - 1)
     const rate = growthBetween(series, from, last) / (series.iteration(last) - series.iteration(from))
+    // The span ends in two windows of equal length (capped by the memory a window may add) that
+    // grew as the confirmation would have to: a big leak near the retained cap has no room for more.
+    const previous = series.iteration(last - 1) - series.iteration(last - 2)
+    if (last - 2 >= from && Math.abs(length - previous) <= 0.1 * length && grewAtRate(last - 2, last, rate))
+      return 'confirmed'
     const start = series.length - 1
     // Shorter windows than the last still tell the two apart (garbage sized by the window shrinks
     // with it, a leak keeps its rate), as long as the leak's growth in them stands out of the noise:
@@ -244,14 +249,17 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
       if (series.full) return 'unaffordable'
       yield* makeCalls(next)
     }
-    const end = series.length - 1
-    // A leak grows in each of them, at a good part of its rate.
+    return grewAtRate(start, series.length - 1, rate) ? 'confirmed' : 'refuted'
+  }
+
+  /** A leak grows in each window from `start` to `end`, at a good part of its rate. */
+  function grewAtRate(start: number, end: number, rate: number): boolean {
     for (let index = start + 1; index <= end; index++) {
-      if (growthBetween(series, index - 1, index, options.threshold) <= 0) return 'refuted'
+      if (growthBetween(series, index - 1, index, options.threshold) <= 0) return false
     }
     const growth = growthBetween(series, start, end, options.threshold)
     const expected = rate * (series.iteration(end) - series.iteration(start))
-    return growth > granule(context.async) && growth >= expected / 2 ? 'confirmed' : 'refuted'
+    return growth > granule(context.async) && growth >= expected / 2
   }
 
   /** The budget is spent: clean at a coarser resolution if the series allows it, else inconclusive. */
@@ -286,6 +294,7 @@ function judgeSettings(options: ResolvedLeakOptions, context: MeasureContext, co
     granuleBytes,
     acceptResolution,
     foreignFrees: context.async,
+    costly: cost.callMs > cheapCallMs,
     minLeakCalls: Math.max(
       16,
       Math.min(4096, Math.floor(leakTargetMs / callMs), Math.floor((0.4 * budgetMs) / callMs)),
@@ -313,6 +322,7 @@ function primeMeter(): void {
     granuleBytes: 1,
     acceptResolution: 0,
     foreignFrees: false,
+    costly: false,
     minLeakCalls: 1,
     enoughLeakBytes: 1,
     minLeakBytes: 1,
