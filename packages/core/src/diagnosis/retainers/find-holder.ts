@@ -1,6 +1,6 @@
 import { relative } from 'node:path'
 import { now } from '../../runtime/real-clock.js'
-import { realmOf } from '../sites/realm-of.js'
+import { realmOf } from '../../runtime/realm-of.js'
 import { describeObject } from './describe-object.js'
 import {
   type HolderStep,

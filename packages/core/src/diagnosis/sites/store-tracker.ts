@@ -1,4 +1,5 @@
 import type { TraceFrame } from '../../result/leak-site.js'
+import { realmOf } from '../../runtime/realm-of.js'
 import { type CodeScope, classifyFrame } from '../source/classify-frame.js'
 import type { StackFrame } from '../source/parse-stack.js'
 import { captureFrames, stackSignature } from './capture-frames.js'
@@ -6,7 +7,6 @@ import { describeValue, valueKind } from './describe-value.js'
 import { patchEmitter, patchEventTarget } from './patch-listeners.js'
 import { patchRegistries } from './patch-registries.js'
 import { patchRealm } from './patch-structures.js'
-import { realmOf } from './realm-of.js'
 import type { StoreRecorder } from './store-recorder.js'
 
 /** One insertion into a structure that outlived the call that made it. */

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest'
 import { buildRunReport } from '../../../src/report/build-run-report.js'
 import { formatRunReport } from '../../../src/report/format-run-report.js'
 import { renderHtmlReport } from '../../../src/report/html/render-html-report.js'
-import { htmlReportPath, writeHtmlReport } from '../../../src/report/write-html-report.js'
+import { htmlReportPath, writeHtmlReport } from '../../../src/report/html/write-html-report.js'
 import { root, sampleRecords } from '../sample-results.js'
 
 describe('renderHtmlReport', () => {

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import { describeError } from '../errors/leakproof-error.js'
-import type { LeakRunReport } from '../result/leak-run-report.js'
-import { renderHtmlReport } from './html/render-html-report.js'
-import { makeFolders } from './make-folders.js'
+import { describeError } from '../../errors/leakproof-error.js'
+import type { LeakRunReport } from '../../result/leak-run-report.js'
+import { makeFolders } from '../make-folders.js'
+import { renderHtmlReport } from './render-html-report.js'
 
 export const defaultHtmlFileName = 'leakproof-report.html'
 
