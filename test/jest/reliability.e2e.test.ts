@@ -91,6 +91,8 @@ describe('a check belongs to its test (jest)', () => {
     expect(cli.timedOut, explainVerdicts(reportPath)).toBe(false)
     expect(cli.exitCode).toBe(1)
     expect(cli.output).not.toContain('DeprecationWarning')
+    // A check stopped by its test stops its profiler too: a later stop must not find it gone.
+    expect(cli.output).not.toContain('sampling heap profiler was not started')
   })
 
   test('a run without checks after a run with a leak leaves no stale report', async () => {
