@@ -86,13 +86,19 @@ export class LeakDiagnosis {
     return this.#tracker.hasLeakingSite(minKept)
   }
 
-  /** Call after a full GC, so that the profile holds only allocations that survived. */
-  sites(): LeakSite[] {
+  /**
+   * The leaking lines. `collectGarbage` (a full GC) runs once the tracker has let go of what it
+   * recorded and before the heap profile is read, so that the profile holds only allocations that
+   * survived: the tracker's records hold every value stored into a long-lived structure, per-call
+   * garbage pushed and popped again too.
+   */
+  sites(collectGarbage: () => void): LeakSite[] {
     const fn = this.#fn
     // No reference to the function may outlive this: the retainer pass would see leakproof
     // holding the leak.
     this.#fn = undefined
     const tracked = this.#storedAt()
+    collectGarbage()
     const allocations = this.#allocations()
     const total = allocations.reduce((sum, allocation) => sum + allocation.bytes, 0)
     const allocating = allocations.filter((allocation) => allocation.bytes >= total * 0.2)
