@@ -4,6 +4,7 @@ import type { RetainerTarget } from './retainers/retainer-target.js'
 import { allocatingLine, allocatingNear, isNotPerCall } from './sites/allocating-line.js'
 import { AllocationProfiler, type SurvivingAllocation } from './sites/allocation-profiler.js'
 import { inferStore } from './sites/infer-store.js'
+import { leakingAllocations } from './sites/leaking-allocations.js'
 import { StoreTracker } from './sites/store-tracker.js'
 import type { CodeScope } from './source/classify-frame.js'
 import { leakproofRoots } from './source/leakproof-root.js'
@@ -45,6 +46,8 @@ export class LeakDiagnosis {
   #retainerTarget: RetainerTarget | undefined
   /** The most leaking line's call chain, kept when tracebacks are off: it locates allocations. */
   #topTraceback: TraceFrame[] | undefined
+  /** The kind of value it stores (`number`, `Object`, `(closure)`): numbers allocate nothing. */
+  #storedKind = ''
 
   constructor(settings: DiagnosisSettings) {
     this.#settings = settings
@@ -101,9 +104,10 @@ export class LeakDiagnosis {
     collectGarbage()
     const allocations = this.#allocations()
     const total = allocations.reduce((sum, allocation) => sum + allocation.bytes, 0)
-    const allocating = allocations.filter((allocation) => allocation.bytes >= total * 0.2)
-    const storedAt = tracked.length > 0 ? tracked : this.#inferredStore(allocating[0], total, fn)
-    const allocatedIn = this.#allocatedIn(allocating, total, storedAt[0])
+    const chain = this.#topTraceback?.filter((frame) => frame.owner === 'user')
+    const leaking = leakingAllocations(allocations, chain && { chain, kind: this.#storedKind })
+    const storedAt = tracked.length > 0 ? tracked : this.#inferredStore(leaking[0], total, fn)
+    const allocatedIn = this.#allocatedIn(leaking, total, storedAt[0])
     return [...storedAt, ...(allocatedIn.length > 0 ? allocatedIn : this.#allocatedAtStore(storedAt[0]))]
   }
 
@@ -209,12 +213,13 @@ export class LeakDiagnosis {
     const total = tallies.reduce((sum, tally) => sum + tally.countPerIteration, 0)
     const top = tallies[0]
     this.#topTraceback = top?.traceback
+    this.#storedKind = top?.describeKind() ?? ''
     if (top)
       this.#retainerTarget = {
         // Timers have no structure of the user's: Node's timer list holds them.
         ...(top.structure ? { structure: top.structure } : { knownPath: [top.target] }),
         value: top.describeValue(),
-        object: top.describeKind(),
+        object: this.#storedKind,
         line: top.traceback.find((frame) => frame.owner === 'user')?.line ?? 0,
         countPerIteration: top.countPerIteration,
       }
