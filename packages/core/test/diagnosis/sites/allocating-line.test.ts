@@ -68,6 +68,32 @@ describe('allocatingLine', () => {
     })
   })
 
+  test("a helper off the leaking line's chain: the value it returns, not its per-call scratch", () => {
+    const file = sourceFile([
+      'export function scanLog(text) {',
+      '  const byPath = new Map()',
+      '  for (const line of text.split(`\\n`)) byPath.set(line, 1)',
+      '  return {',
+      '    paths: byPath.size,',
+      '  }',
+      '}',
+      'function summary(orders) {',
+      '  const totals = orders.map((order) => order.total)',
+      '  const result = { count: totals.length }',
+      '  return result',
+      '}',
+    ])
+    // The leaking line stored what scanLog returned: `slowScans.push({ stats })` in its caller.
+    const stored = {
+      file: '/elsewhere/scans.ts',
+      line: 9,
+      source: 'slowScans.push({ calls, stats })',
+      traceback: [{ file: '/elsewhere/scans.ts', line: 9 }],
+    }
+    expect(allocatingLine(file, 1, 8, stored)?.line).toBe(4)
+    expect(allocatingLine(file, 8, 1, stored)?.line).toBe(10)
+  })
+
   test('without a leaking line, the first line with allocating syntax', () => {
     const file = sourceFile(store)
     expect(allocatingLine(file, 2, 8)?.line).toBe(4)
