@@ -1,7 +1,7 @@
 import { describeError } from '../errors/leakproof-error.js'
 import type { LeakSite, TraceFrame } from '../result/leak-site.js'
 import type { RetainerTarget } from './retainers/retainer-target.js'
-import { allocatingLine, allocatingNear, isNotPerCall } from './sites/allocating-line.js'
+import { allocatingLine, allocatingNear, isNotPerCall, type NearLine } from './sites/allocating-line.js'
 import { AllocationProfiler, type SurvivingAllocation } from './sites/allocation-profiler.js'
 import { inferStore } from './sites/infer-store.js'
 import { leakingAllocations } from './sites/leaking-allocations.js'
@@ -105,15 +105,23 @@ export class LeakDiagnosis {
     const allocations = this.#allocations()
     const total = allocations.reduce((sum, allocation) => sum + allocation.bytes, 0)
     const chain = this.#topTraceback?.filter((frame) => frame.owner === 'user')
-    const leaking = leakingAllocations(allocations, chain && { chain, kind: this.#storedKind })
+    const near = tracked[0] && allocatingNear(tracked[0])
+    const leaking = leakingAllocations(
+      allocations,
+      chain && { chain, kind: this.#storedKind, madeAtStore: near?.makesValue === true },
+    )
     const storedAt = tracked.length > 0 ? tracked : this.#inferredStore(leaking[0], total, fn)
     const allocatedIn = this.#allocatedIn(leaking, total, storedAt[0])
-    return [...storedAt, ...(allocatedIn.length > 0 ? allocatedIn : this.#allocatedAtStore(storedAt[0]))]
+    if (allocatedIn.length > 0) return [...storedAt, ...allocatedIn]
+    return [...storedAt, ...this.#allocatedAtStore(storedAt[0], near)]
   }
 
-  /** The profiler saw nothing that stayed (external memory, a grown backing store): the storing line's value. */
-  #allocatedAtStore(storedAt: LeakSite | undefined): LeakSite[] {
-    const near = storedAt && allocatingNear(storedAt)
+  /**
+   * The profiler saw nothing of the leak (external memory, a grown backing store, numbers, a small
+   * leak it sampled nothing of): the storing line's value.
+   */
+  #allocatedAtStore(storedAt: LeakSite | undefined, known?: NearLine): LeakSite[] {
+    const near = known ?? (storedAt && allocatingNear(storedAt))
     if (!storedAt || !near) return []
     return [
       {

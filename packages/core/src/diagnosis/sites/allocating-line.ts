@@ -78,12 +78,19 @@ function returnedValue(body: BodyLine[]): BodyLine | undefined {
   return undefined
 }
 
+/** The line that makes the value a leaking line stores, read from the source around it. */
+export interface NearLine extends AllocatingLine {
+  /** Whether that line's syntax makes a value (`{ ... }`, `new X`, a closure), not only stores one. */
+  makesValue: boolean
+}
+
 /**
  * For leaks the sampling profiler did not see (external memory: a Buffer's bytes live outside the
- * heap it samples; a backing store grown by index writes): the declaration of the stored value just
- * above the leaking line, when it allocates, else the leaking line itself.
+ * heap it samples; a backing store grown by index writes; a small or rare leak it sampled nothing
+ * of): the declaration of the stored value just above the leaking line, when it allocates, else the
+ * leaking line itself.
  */
-export function allocatingNear(stored: StoreLine): AllocatingLine | undefined {
+export function allocatingNear(stored: StoreLine): NearLine | undefined {
   const lines = readLines(stored.file)
   if (!lines || !stored.source) return undefined
   const window: BodyLine[] = []
@@ -92,8 +99,9 @@ export function allocatingNear(stored: StoreLine): AllocatingLine | undefined {
   }
   const value = storedValue(stored.source)
   const declared = value && declaration(window, value, stored.line)
-  if (declared && allocation.test(declared.text)) return at(lines, declared)
-  return at(lines, window[window.length - 1]!)
+  if (declared && allocation.test(declared.text)) return { ...at(lines, declared), makesValue: true }
+  const line = at(lines, window[window.length - 1]!)
+  return { ...line, makesValue: allocation.test(line.source) }
 }
 
 /** Whether the line at a position allocates nothing per call (an `import`, a `test(` line). */

@@ -19,19 +19,21 @@ const unallocated = new Set(['number', 'boolean', 'undefined', 'null'])
  * again survive too, once, in whatever function ran then. What leaks is what the leaking line
  * stores, made by a function on that line's call chain (or by one it called). So, when the line is
  * known: the functions on its chain first, whatever their share; then others with a fifth of the
- * bytes or more, unless the stored values allocate nothing themselves (numbers pushed into an array:
- * only the array grows, at the storing line), when no other function can have made them.
- * Without a known line: every function with a fifth of the bytes or more, most bytes first.
+ * bytes or more. None when no function on the chain kept anything and the stored values are known to
+ * be made there all the same: numbers pushed into an array allocate nothing themselves (only the
+ * array grows, at the storing line), and a value made by the storing line's own syntax (`push({ ...
+ * })`) was sampled too rarely; the caller names the storing line then. Without a known line: every
+ * function with a fifth of the bytes or more, most bytes first.
  */
 export function leakingAllocations(
   allocations: readonly SurvivingAllocation[],
-  stored?: { chain: readonly ChainFrame[]; kind: string },
+  stored?: { chain: readonly ChainFrame[]; kind: string; madeAtStore: boolean },
 ): SurvivingAllocation[] {
   const total = allocations.reduce((sum, allocation) => sum + allocation.bytes, 0)
   const large = allocations.filter((allocation) => allocation.bytes >= total * minShare)
   if (!stored) return large
   const onChain = allocations.filter((allocation) => runsThrough(allocation, stored.chain))
-  if (onChain.length === 0 && unallocated.has(stored.kind)) return []
+  if (onChain.length === 0 && (unallocated.has(stored.kind) || stored.madeAtStore)) return []
   return [...onChain, ...large.filter((allocation) => !onChain.includes(allocation))]
 }
 

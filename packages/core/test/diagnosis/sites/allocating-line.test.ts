@@ -1,8 +1,10 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { allocatingLine, isNotPerCall } from '../../../src/diagnosis/sites/allocating-line.js'
+import { allocatingLine, allocatingNear, isNotPerCall } from '../../../src/diagnosis/sites/allocating-line.js'
+
+const source = (file: string, line: number) => readFileSync(file, 'utf8').split('\n')[line - 1]!.trim()
 
 function sourceFile(lines: string[]): string {
   const file = join(tmpdir(), `allocating-line-${Math.random().toString(36).slice(2)}.ts`)
@@ -109,5 +111,23 @@ describe('allocatingLine', () => {
     expect(isNotPerCall("test('sessions leak', () => {")).toBe(true)
     expect(isNotPerCall("it.each([1])('x', () => {")).toBe(true)
     expect(isNotPerCall('const session = {}')).toBe(false)
+  })
+})
+
+describe('allocatingNear', () => {
+  test('whether the source shows the stored value made at the storing line or just above it', () => {
+    const file = sourceFile([
+      'function scan() {',
+      '  const { errors } = scanLog(text)',
+      '  errorCounts.push(errors)',
+      '  const record = { errors, at: Date.now() }',
+      '  records.push(record)',
+      '  if (++calls % 10 === 0) slowScans.push({ calls, stats })',
+      '}',
+    ])
+    const near = (line: number) => allocatingNear({ file, line, source: source(file, line) })
+    expect(near(3)).toMatchObject({ line: 3, makesValue: false })
+    expect(near(5)).toMatchObject({ line: 4, makesValue: true })
+    expect(near(6)).toMatchObject({ line: 6, makesValue: true })
   })
 })

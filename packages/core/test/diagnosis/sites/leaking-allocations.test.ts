@@ -39,23 +39,27 @@ const chain = [{ file, line: 5 }]
 
 describe('leakingAllocations', () => {
   test("the leaking line's own function first, however few bytes it kept", () => {
-    expect(leakingAllocations([socket, leakingClosure], { chain, kind: 'Object' })).toEqual([
-      leakingClosure,
-      socket,
-    ])
+    expect(
+      leakingAllocations([socket, leakingClosure], { chain, kind: 'Object', madeAtStore: false }),
+    ).toEqual([leakingClosure, socket])
   })
 
   test('numbers stored: only the functions on the chain, else none (the storing line grows the array)', () => {
-    expect(leakingAllocations([socket], { chain, kind: 'number' })).toEqual([])
-    expect(leakingAllocations([socket, leakingClosure], { chain, kind: 'number' })).toEqual([
-      leakingClosure,
-      socket,
-    ])
+    expect(leakingAllocations([socket], { chain, kind: 'number', madeAtStore: false })).toEqual([])
+    expect(
+      leakingAllocations([socket, leakingClosure], { chain, kind: 'number', madeAtStore: false }),
+    ).toEqual([leakingClosure, socket])
+  })
+
+  test("a value made by the storing line's own syntax, which the profiler sampled none of: none", () => {
+    expect(leakingAllocations([socket], { chain, kind: 'Object', madeAtStore: true })).toEqual([])
   })
 
   test('objects made off the chain (a helper that returned them): the largest survivors', () => {
     const small = inFunction(8, 1, 1_000)
-    expect(leakingAllocations([socket, small], { chain, kind: 'Object' })).toEqual([socket])
+    expect(leakingAllocations([socket, small], { chain, kind: 'Object', madeAtStore: false })).toEqual([
+      socket,
+    ])
   })
 
   test('no leaking line known: a fifth of the surviving bytes or more, most first', () => {
