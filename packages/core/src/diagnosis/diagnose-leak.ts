@@ -242,8 +242,7 @@ function newDiagnosis(result: LeakingResult, options: ResolvedLeakOptions): Leak
 function withSites(result: LeakingResult, diagnosis: LeakDiagnosis, notes: string[]): LeakingResult {
   let sites: LeakingResult['sites'] = []
   try {
-    getGarbageCollector()()
-    sites = diagnosis.sites()
+    sites = diagnosis.sites(getGarbageCollector())
   } catch (error) {
     notes.push(`the leaking lines could not be worked out: ${describeError(error)}`)
   } finally {

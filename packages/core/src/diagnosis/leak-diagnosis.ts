@@ -1,9 +1,10 @@
 import { describeError } from '../errors/leakproof-error.js'
 import type { LeakSite, TraceFrame } from '../result/leak-site.js'
 import type { RetainerTarget } from './retainers/retainer-target.js'
-import { allocatingLine, allocatingNear, isNotPerCall } from './sites/allocating-line.js'
+import { allocatingLine, allocatingNear, isNotPerCall, type NearLine } from './sites/allocating-line.js'
 import { AllocationProfiler, type SurvivingAllocation } from './sites/allocation-profiler.js'
 import { inferStore } from './sites/infer-store.js'
+import { leakingAllocations } from './sites/leaking-allocations.js'
 import { StoreTracker } from './sites/store-tracker.js'
 import type { CodeScope } from './source/classify-frame.js'
 import { leakproofRoots } from './source/leakproof-root.js'
@@ -45,6 +46,8 @@ export class LeakDiagnosis {
   #retainerTarget: RetainerTarget | undefined
   /** The most leaking line's call chain, kept when tracebacks are off: it locates allocations. */
   #topTraceback: TraceFrame[] | undefined
+  /** The kind of value it stores (`number`, `Object`, `(closure)`): numbers allocate nothing. */
+  #storedKind = ''
 
   constructor(settings: DiagnosisSettings) {
     this.#settings = settings
@@ -86,24 +89,39 @@ export class LeakDiagnosis {
     return this.#tracker.hasLeakingSite(minKept)
   }
 
-  /** Call after a full GC, so that the profile holds only allocations that survived. */
-  sites(): LeakSite[] {
+  /**
+   * The leaking lines. `collectGarbage` (a full GC) runs once the tracker has let go of what it
+   * recorded and before the heap profile is read, so that the profile holds only allocations that
+   * survived: the tracker's records hold every value stored into a long-lived structure, per-call
+   * garbage pushed and popped again too.
+   */
+  sites(collectGarbage: () => void): LeakSite[] {
     const fn = this.#fn
     // No reference to the function may outlive this: the retainer pass would see leakproof
     // holding the leak.
     this.#fn = undefined
     const tracked = this.#storedAt()
+    collectGarbage()
     const allocations = this.#allocations()
     const total = allocations.reduce((sum, allocation) => sum + allocation.bytes, 0)
-    const allocating = allocations.filter((allocation) => allocation.bytes >= total * 0.2)
-    const storedAt = tracked.length > 0 ? tracked : this.#inferredStore(allocating[0], total, fn)
-    const allocatedIn = this.#allocatedIn(allocating, total, storedAt[0])
-    return [...storedAt, ...(allocatedIn.length > 0 ? allocatedIn : this.#allocatedAtStore(storedAt[0]))]
+    const chain = this.#topTraceback?.filter((frame) => frame.owner === 'user')
+    const near = tracked[0] && allocatingNear(tracked[0])
+    const leaking = leakingAllocations(
+      allocations,
+      chain && { chain, kind: this.#storedKind, madeAtStore: near?.makesValue === true },
+    )
+    const storedAt = tracked.length > 0 ? tracked : this.#inferredStore(leaking[0], total, fn)
+    const allocatedIn = this.#allocatedIn(leaking, total, storedAt[0])
+    if (allocatedIn.length > 0) return [...storedAt, ...allocatedIn]
+    return [...storedAt, ...this.#allocatedAtStore(storedAt[0], near)]
   }
 
-  /** The profiler saw nothing that stayed (external memory, a grown backing store): the storing line's value. */
-  #allocatedAtStore(storedAt: LeakSite | undefined): LeakSite[] {
-    const near = storedAt && allocatingNear(storedAt)
+  /**
+   * The profiler saw nothing of the leak (external memory, a grown backing store, numbers, a small
+   * leak it sampled nothing of): the storing line's value.
+   */
+  #allocatedAtStore(storedAt: LeakSite | undefined, known?: NearLine): LeakSite[] {
+    const near = known ?? (storedAt && allocatingNear(storedAt))
     if (!storedAt || !near) return []
     return [
       {
@@ -203,12 +221,13 @@ export class LeakDiagnosis {
     const total = tallies.reduce((sum, tally) => sum + tally.countPerIteration, 0)
     const top = tallies[0]
     this.#topTraceback = top?.traceback
+    this.#storedKind = top?.describeKind() ?? ''
     if (top)
       this.#retainerTarget = {
         // Timers have no structure of the user's: Node's timer list holds them.
         ...(top.structure ? { structure: top.structure } : { knownPath: [top.target] }),
         value: top.describeValue(),
-        object: top.describeKind(),
+        object: this.#storedKind,
         line: top.traceback.find((frame) => frame.owner === 'user')?.line ?? 0,
         countPerIteration: top.countPerIteration,
       }

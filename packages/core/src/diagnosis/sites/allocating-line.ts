@@ -27,8 +27,10 @@ const notPerCall = /^\s*(?:import\b|export\s+\*|(?:test|it|describe|bench|suite)
  * function starts: its header, which allocates nothing. This picks the line in that function's body
  * that makes what leaks: the declaration of the value the leaking line stores (`const session =
  * {...}` for `sessions.set(id, session)`), else the leaking line itself when it is in the body (the
- * insertion grows the structure's backing store), else the first line with allocating syntax, else
- * the line of the leaking line's call chain that runs through the function. Undefined when the header is the best there is.
+ * insertion grows the structure's backing store); in a function off the leaking line's call chain (a
+ * helper that returned what its caller stored), the value it returns; else the first line with
+ * allocating syntax, else the line of the leaking line's call chain that runs through the function.
+ * Undefined when the header is the best there is.
  */
 export function allocatingLine(
   file: string,
@@ -50,21 +52,45 @@ export function allocatingLine(
     if (declared && allocation.test(declared.text)) return at(lines, declared)
     return at(lines, storedHere)
   }
-  const first = inner.find((entry) => allocation.test(entry.text) && !notPerCall.test(entry.text))
-  if (first) return at(lines, first)
-  // `return openSession(user)` in an async wrapper: the call on the way to the store.
   const caller = stored?.traceback?.find(
     (frame) => frame.file === file && inner.some((entry) => entry.line === frame.line),
   )
+  // Its scratch allocations (`const byPath = new Map()`) die with the call; what it returns may not.
+  const returned = stored && !caller ? returnedValue(inner) : undefined
+  if (returned) return at(lines, returned)
+  const first = inner.find((entry) => allocation.test(entry.text) && !notPerCall.test(entry.text))
+  if (first) return at(lines, first)
+  // `return openSession(user)` in an async wrapper: the call on the way to the store.
   return caller ? at(lines, inner.find((entry) => entry.line === caller.line)!) : undefined
+}
+
+/** The last `return` that makes a value (`return { ... }`), or the allocating declaration of the one it returns. */
+function returnedValue(body: BodyLine[]): BodyLine | undefined {
+  for (let i = body.length - 1; i >= 0; i--) {
+    const entry = body[i]!
+    const returned = /^\s*return\b\s*(.*)$/.exec(entry.text)?.[1]
+    if (returned === undefined) continue
+    if (/^[{[`]|^new\s/.test(returned) || allocation.test(entry.text)) return entry
+    const name = /^([A-Za-z_$][\w$]*)\s*;?\s*$/.exec(returned)?.[1]
+    const declared = name && declaration(body, name, entry.line)
+    if (declared && allocation.test(declared.text)) return declared
+  }
+  return undefined
+}
+
+/** The line that makes the value a leaking line stores, read from the source around it. */
+export interface NearLine extends AllocatingLine {
+  /** Whether that line's syntax makes a value (`{ ... }`, `new X`, a closure), not only stores one. */
+  makesValue: boolean
 }
 
 /**
  * For leaks the sampling profiler did not see (external memory: a Buffer's bytes live outside the
- * heap it samples; a backing store grown by index writes): the declaration of the stored value just
- * above the leaking line, when it allocates, else the leaking line itself.
+ * heap it samples; a backing store grown by index writes; a small or rare leak it sampled nothing
+ * of): the declaration of the stored value just above the leaking line, when it allocates, else the
+ * leaking line itself.
  */
-export function allocatingNear(stored: StoreLine): AllocatingLine | undefined {
+export function allocatingNear(stored: StoreLine): NearLine | undefined {
   const lines = readLines(stored.file)
   if (!lines || !stored.source) return undefined
   const window: BodyLine[] = []
@@ -73,8 +99,9 @@ export function allocatingNear(stored: StoreLine): AllocatingLine | undefined {
   }
   const value = storedValue(stored.source)
   const declared = value && declaration(window, value, stored.line)
-  if (declared && allocation.test(declared.text)) return at(lines, declared)
-  return at(lines, window[window.length - 1]!)
+  if (declared && allocation.test(declared.text)) return { ...at(lines, declared), makesValue: true }
+  const line = at(lines, window[window.length - 1]!)
+  return { ...line, makesValue: allocation.test(line.source) }
 }
 
 /** Whether the line at a position allocates nothing per call (an `import`, a `test(` line). */

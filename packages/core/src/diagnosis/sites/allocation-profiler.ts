@@ -4,7 +4,7 @@ import { type CodeScope, classifyFrame } from '../source/classify-frame.js'
 import { toPath } from '../source/parse-stack.js'
 import { SourceMapper } from '../source/source-mapper.js'
 
-interface ProfileNode {
+export interface ProfileNode {
   id: number
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
   children: ProfileNode[]
@@ -66,29 +66,7 @@ export class AllocationProfiler {
   }
 
   #attribute(profile: SamplingProfile): SurvivingAllocation[] {
-    // Only frames inside the call leakproof made count: the code that called leakproof is user
-    // code too, but what it allocated is not the function's doing. An async function resumed from
-    // the microtask queue has no caller frames at all; there the innermost user frame counts, but
-    // only when no other code (the test runner) is below it: the test's own callback and the test
-    // file's top level run under the runner, outside the call.
-    const owner = new Map<number, ProfileNode | undefined>()
-    const walk = (
-      node: ProfileNode,
-      inCall: boolean,
-      userInCall: ProfileNode | undefined,
-      user: ProfileNode | undefined,
-      belowCode: boolean,
-    ) => {
-      const { url } = node.callFrame
-      const kind = url === '' ? 'internal' : this.#owner(url)
-      const inside = inCall || kind === 'leakproof'
-      const nextUserInCall = inside && kind === 'user' ? node : userInCall
-      const nextUser = kind === 'user' && (user !== undefined || !belowCode) ? node : user
-      owner.set(node.id, inside ? nextUserInCall : nextUser)
-      const nextBelowCode = belowCode || kind !== 'internal'
-      for (const child of node.children) walk(child, inside, nextUserInCall, nextUser, nextBelowCode)
-    }
-    walk(profile.head, false, undefined, undefined, false)
+    const owner = ownersOf(profile.head, (url) => (url === '' ? 'internal' : this.#owner(url)))
     const bytes = new Map<ProfileNode, number>()
     for (const sample of profile.samples) {
       const node = owner.get(sample.nodeId)
@@ -112,4 +90,39 @@ export class AllocationProfiler {
     const file = toPath(url)
     return classifyFrame({ functionName: '', file, line: 0, column: 0 }, this.#scope)
   }
+}
+
+/**
+ * The user's frame each profile node's allocations are charged to, by node id (undefined: nobody's).
+ * Only frames inside the call leakproof made count: the code that called leakproof is user code
+ * too, but what it allocated is not the function's doing. An async function resumed from the
+ * microtask queue has no caller frames at all; there the innermost user frame counts, but only when
+ * no other code (the test runner) is below it: the test's own callback and the test file's top
+ * level run under the runner, outside the call. What leakproof's own code allocates under the
+ * user's frames (the instrumented methods' wrappers, the tracker they call and the original methods
+ * they pass calls on to) is not what the function makes: nobody's, until a user frame again.
+ */
+export function ownersOf(
+  head: ProfileNode,
+  kindOf: (url: string) => FrameOwner,
+): Map<number, ProfileNode | undefined> {
+  const owner = new Map<number, ProfileNode | undefined>()
+  const walk = (
+    node: ProfileNode,
+    inCall: boolean,
+    userInCall: ProfileNode | undefined,
+    user: ProfileNode | undefined,
+    belowCode: boolean,
+  ) => {
+    const kind = kindOf(node.callFrame.url)
+    const ours = kind === 'leakproof'
+    const inside = inCall || ours
+    const nextUserInCall = inside && kind === 'user' ? node : ours ? undefined : userInCall
+    const nextUser = kind === 'user' && (user !== undefined || !belowCode) ? node : ours ? undefined : user
+    owner.set(node.id, inside ? nextUserInCall : nextUser)
+    const nextBelowCode = belowCode || kind !== 'internal'
+    for (const child of node.children) walk(child, inside, nextUserInCall, nextUser, nextBelowCode)
+  }
+  walk(head, false, undefined, undefined, false)
+  return owner
 }

@@ -19,8 +19,9 @@ interface StoreOperation {
   /** The collection, listener list's owner or event target (not kept for timers). */
   structure: object | undefined
   /**
-   * What was stored: a primitive as it is, an object through a `WeakRef`, so that leakproof does not
-   * keep alive what a finished timer or a settled promise let go. Described only when reported.
+   * What was stored, described only when reported. Held like `stillStored` holds it, until
+   * `release()`: not through a `WeakRef`, whose target stays alive until the synchronous job ends,
+   * which for a sync function is after the whole diagnosis (heap profile and retainer pass).
    */
   sample: unknown
 }
@@ -52,11 +53,11 @@ const maxStacks = 2_000
 export class StoreTracker implements StoreRecorder {
   readonly #scope: CodeScope
   readonly #patches: Patch[] = []
-  readonly #firstCall = new WeakMap<object, number>()
+  #firstCall = new WeakMap<object, number>()
   readonly #operations: StoreOperation[] = []
   /** Timers cleared while tracking. */
   readonly cleared = new WeakSet<object>()
-  readonly #removedListeners = new WeakMap<object, Set<unknown>>()
+  #removedListeners = new WeakMap<object, Set<unknown>>()
   /** Mapped tracebacks by raw stack: mapping through source maps is the costly part of a record. */
   readonly #tracebacks = new Map<string, TraceFrame[]>()
   #call = 0
@@ -94,10 +95,16 @@ export class StoreTracker implements StoreRecorder {
     this.#call = call
   }
 
-  /** Forgets every operation: its closures hold the structures, which must not show up as retainers. */
+  /**
+   * Forgets every operation: its closures hold the structures (and what was stored, garbage too),
+   * which must not show up as retainers nor as surviving allocations in the heap profile; and the
+   * tables the tracker grew while the profiler sampled, which would be charged to the user's code.
+   */
   release(): void {
     this.#operations.length = 0
     this.#tracebacks.clear()
+    this.#firstCall = new WeakMap()
+    this.#removedListeners = new WeakMap()
   }
 
   stop(): void {
@@ -132,8 +139,8 @@ export class StoreTracker implements StoreRecorder {
         // Described on demand: this runs every 32 calls, and only the reported sites need it.
         if (site.kept === 0) {
           const sample = op.sample
-          site.describeValue = () => describeSample(sample, describeValue)
-          site.describeKind = () => describeSample(sample, valueKind)
+          site.describeValue = () => describeValue(sample)
+          site.describeKind = () => valueKind(sample)
         }
         site.kept++
       }
@@ -219,10 +226,7 @@ export class StoreTracker implements StoreRecorder {
         describeTarget,
         structure: alwaysLongLived ? undefined : structure,
         // Printing the value here would cost every insertion a walk of what it stored.
-        sample:
-          stored !== null && (typeof stored === 'object' || typeof stored === 'function')
-            ? new WeakRef(stored)
-            : stored,
+        sample: stored,
       })
     } finally {
       this.#depth--
@@ -242,11 +246,4 @@ export class StoreTracker implements StoreRecorder {
     }
     return frames
   }
-}
-
-/** A `StoreOperation.sample` described, or '' once collected (user values are never our `WeakRef`s). */
-function describeSample(sample: unknown, describe: (value: unknown) => string): string {
-  if (!(sample instanceof WeakRef)) return describe(sample)
-  const value: unknown = sample.deref()
-  return value === undefined ? '' : describe(value)
 }

@@ -1,8 +1,10 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { allocatingLine, isNotPerCall } from '../../../src/diagnosis/sites/allocating-line.js'
+import { allocatingLine, allocatingNear, isNotPerCall } from '../../../src/diagnosis/sites/allocating-line.js'
+
+const source = (file: string, line: number) => readFileSync(file, 'utf8').split('\n')[line - 1]!.trim()
 
 function sourceFile(lines: string[]): string {
   const file = join(tmpdir(), `allocating-line-${Math.random().toString(36).slice(2)}.ts`)
@@ -68,6 +70,32 @@ describe('allocatingLine', () => {
     })
   })
 
+  test("a helper off the leaking line's chain: the value it returns, not its per-call scratch", () => {
+    const file = sourceFile([
+      'export function scanLog(text) {',
+      '  const byPath = new Map()',
+      '  for (const line of text.split(`\\n`)) byPath.set(line, 1)',
+      '  return {',
+      '    paths: byPath.size,',
+      '  }',
+      '}',
+      'function summary(orders) {',
+      '  const totals = orders.map((order) => order.total)',
+      '  const result = { count: totals.length }',
+      '  return result',
+      '}',
+    ])
+    // The leaking line stored what scanLog returned: `slowScans.push({ stats })` in its caller.
+    const stored = {
+      file: '/elsewhere/scans.ts',
+      line: 9,
+      source: 'slowScans.push({ calls, stats })',
+      traceback: [{ file: '/elsewhere/scans.ts', line: 9 }],
+    }
+    expect(allocatingLine(file, 1, 8, stored)?.line).toBe(4)
+    expect(allocatingLine(file, 8, 1, stored)?.line).toBe(10)
+  })
+
   test('without a leaking line, the first line with allocating syntax', () => {
     const file = sourceFile(store)
     expect(allocatingLine(file, 2, 8)?.line).toBe(4)
@@ -83,5 +111,23 @@ describe('allocatingLine', () => {
     expect(isNotPerCall("test('sessions leak', () => {")).toBe(true)
     expect(isNotPerCall("it.each([1])('x', () => {")).toBe(true)
     expect(isNotPerCall('const session = {}')).toBe(false)
+  })
+})
+
+describe('allocatingNear', () => {
+  test('whether the source shows the stored value made at the storing line or just above it', () => {
+    const file = sourceFile([
+      'function scan() {',
+      '  const { errors } = scanLog(text)',
+      '  errorCounts.push(errors)',
+      '  const record = { errors, at: Date.now() }',
+      '  records.push(record)',
+      '  if (++calls % 10 === 0) slowScans.push({ calls, stats })',
+      '}',
+    ])
+    const near = (line: number) => allocatingNear({ file, line, source: source(file, line) })
+    expect(near(3)).toMatchObject({ line: 3, makesValue: false })
+    expect(near(5)).toMatchObject({ line: 4, makesValue: true })
+    expect(near(6)).toMatchObject({ line: 6, makesValue: true })
   })
 })
