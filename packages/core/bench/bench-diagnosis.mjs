@@ -6,7 +6,7 @@
 // diagnosis time and of the process's peak RSS, per heap size and kind of leak.
 // With --corpus: every leaking corpus case instead, on a bare heap, with what the diagnosis got right
 // (the stored-at line ends with /* leak */; allocated-in is in the case's function, at or before that
-// line) and whether it found a retainer path.
+// line, or on the line marked /* alloc */) and whether it found a retainer path.
 import { execFile } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
@@ -23,6 +23,13 @@ if (process.argv[2] === 'corpus-child') {
   const lines = readFileSync(file, 'utf8').split('\n')
   const start = lines.findIndex((line) => line.includes(`name: '${entry.name}'`)) + 1
   const leakLine = lines.findIndex((line, i) => i >= start && line.includes('/* leak */')) + 1
+  // Where what leaks is made after the storing line (a constructor that registers \`this\`), the
+  // case marks the making line with /* alloc */.
+  const nextCase = lines.findIndex((line, i) => i >= start && /^\s*name: '/.test(line))
+  const allocLine =
+    lines.findIndex(
+      (line, i) => i >= start && (nextCase < 0 || i < nextCase) && line.includes('/* alloc */'),
+    ) + 1
   const result = await detectLeak(entry.make(), { debug: true })
   const storedAt = result.sites?.find((site) => site.kind === 'stored-at')
   const allocatedIn = result.sites?.find((site) => site.kind === 'allocated-in')
@@ -34,7 +41,10 @@ if (process.argv[2] === 'corpus-child') {
       peakRssMB: process.resourceUsage().maxRSS / 1024,
       storedAtRight: storedAt?.file === file && storedAt.line === leakLine,
       allocatedInRight:
-        allocatedIn?.file === file && allocatedIn.line >= start && allocatedIn.line <= leakLine,
+        allocatedIn?.file === file &&
+        (allocLine > 0
+          ? allocatedIn.line === allocLine
+          : allocatedIn.line >= start && allocatedIn.line <= leakLine),
       retainers: result.retainers?.length ?? 0,
       path: result.retainers?.[0]?.path.join(' → ') ?? result.diagnosisNotes?.join('; ') ?? '',
       storedAt: storedAt && `${storedAt.line} ${storedAt.source}`,

@@ -141,7 +141,7 @@ export const cases = [
           Connection.all.push(this) /* leak */
         }
       }
-      return () => new Connection()
+      return () => new Connection() /* alloc */
     },
   },
   {
