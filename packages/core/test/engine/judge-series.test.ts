@@ -180,6 +180,15 @@ describe('judgeSeries', () => {
     let level = 0
     return [0, ...growths.map((growth) => (level += growth))]
   }
+  /** The verdict on equal windows of `calls` that grew by `growths`. */
+  const verdictOf = (growths: number[], calls: number, settings: JudgeSettings) => {
+    const levels = levelsOf(growths)
+    return judgeSeries(
+      series(growths.length, calls, (w) => levels[w]!),
+      0,
+      settings,
+    ).verdict
+  }
 
   test("a costly function's warm-up, growing ~30 B/call in swings over its first thousand calls, is no leak", () => {
     // Measured (36-call windows of a 1 ms hashing function on a busy machine, after 684 calls of
@@ -217,41 +226,20 @@ describe('judgeSeries', () => {
       -90336, 454568, -404408, 5688, 21112, 11808, 2104, 24064, -9648, -856, 39184, 360, -22152, 13472, 3352,
       8312, -24504, 11144, -552, 2824, 6520, 24376, -2928, -12992, 128608,
     ]
-    const levels = levelsOf(growths)
-    expect(
-      judgeSeries(
-        series(growths.length, 8, (w) => levels[w]!),
-        0,
-        costlySync,
-      ).verdict,
-    ).not.toBe('leaking')
+    expect(verdictOf(growths, 8, costlySync)).not.toBe('leaking')
   })
 
   test("jsdom's warm-up, growing in bursts of tens of KB for thousands of calls, is no leak", () => {
     // Measured: 357-call windows of a clean jsdom render-and-remove (plain Node, busy machine),
     // judged leaking at 60 B/call; it settles into swings of ±200 KB later.
     const growths = [52376, 39768, 8304, 728, 44352, -33104, 616, 61064, -10992, 36376, 42160, 33784, -12640]
-    const levels = levelsOf(growths)
-    expect(
-      judgeSeries(
-        series(growths.length, 357, (w) => levels[w]!),
-        0,
-        { ...costlySync, minLeakCalls: 2048 },
-      ).verdict,
-    ).not.toBe('leaking')
+    expect(verdictOf(growths, 357, { ...costlySync, minLeakCalls: 2048 })).not.toBe('leaking')
   })
 
   test('a costly leak of 60 B/call with small swings is leaking', () => {
     const swing = [1200, -800, 400, -600, 900, -1100]
     const growths = Array.from({ length: 14 }, (_, w) => 357 * 60 + swing[w % swing.length]!)
-    const levels = levelsOf(growths)
-    expect(
-      judgeSeries(
-        series(growths.length, 357, (w) => levels[w]!),
-        0,
-        { ...costlySync, minLeakCalls: 2048 },
-      ).verdict,
-    ).toBe('leaking')
+    expect(verdictOf(growths, 357, { ...costlySync, minLeakCalls: 2048 })).toBe('leaking')
   })
 
   test('a slow leak in short windows waits out the warm-up of a costly function', () => {
