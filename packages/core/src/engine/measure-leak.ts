@@ -10,7 +10,7 @@ import { type CallReport, maxWindowGrowthBytes } from './call-window.js'
 import { findCleanSpan, judgeSeries } from './judge-series.js'
 import type { JudgeSettings } from './judgement.js'
 import { SampleSeries } from './sample-series.js'
-import { growthBetween } from './series-growth.js'
+import { growthBetween, largestDrop } from './series-growth.js'
 
 /** What the driver tells the measurement about the check. */
 export interface MeasureContext {
@@ -26,6 +26,8 @@ export interface MeasureContext {
 
 /** Calls per window grow by these factors in turn while calls are cheap: irregular, so a sawtooth cannot alias. */
 const windowGrowth = [2.3, 2.9, 2.1, 2.6, 2.4]
+/** Calls in the first window at most: 10 KB retained per call makes 10 MB, within the retained cap. */
+const firstWindowMaxCalls = 1024
 /** Calls cost at most this much for windows to grow geometrically (long windows, few GCs). */
 const cheapCallMs = 0.02
 /** Fewest calls in a window of a costly function. */
@@ -192,13 +194,14 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   }
 
   /**
-   * The shortest of the first cheap windows. The first: about 20 ms of calls, which also shows what
-   * a call retains before longer windows are planned (memory per window is capped). The second, for
+   * The shortest of the first cheap windows. The first: about 20 ms of calls, at most
+   * `firstWindowMaxCalls`; it shows what a call retains before longer windows are planned (memory
+   * per window is capped), so a big leak does not reach `maxRetainedBytes` in it. The second, for
    * a sync function: as many calls as a clean verdict needs, so that a flat window is one (every
    * window costs a full GC, which takes longer than thousands of such calls).
    */
   function leastCheapWindow(cheapRound: number, perCall: number, settings: JudgeSettings): number {
-    if (cheapRound === 0) return Math.floor(20 / perCall)
+    if (cheapRound === 0) return Math.min(Math.floor(20 / perCall), firstWindowMaxCalls)
     if (cheapRound === 1 && !context.async)
       return Math.ceil((2.5 * settings.granuleBytes) / settings.acceptResolution)
     return 0
@@ -267,10 +270,17 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     const clean = findCleanSpan(series, baseline, settings, finalResolution)
     if (clean) return finish('clean', clean.bytesPerIteration, clean.reason, clean.resolution)
     const spent = calls >= options.iterations ? `${options.iterations} calls` : 'the time budget'
-    const reason =
-      judgement.verdict === 'undecided' && judgement.growing
-        ? `memory was still growing (~${Math.round(judgement.bytesPerIteration)} B/call) when ${spent} ran out: ` +
-          `${judgement.reason}. This may be a leak: give the check more time (\`timeout\`) to decide`
+    const swing = largestDrop(series, baseline, series.length - 1)
+    // The latest window grew, but over the span a sawtooth or a swinging function need not have.
+    const stillGrowing =
+      judgement.verdict === 'undecided' && judgement.growing && judgement.bytesPerIteration >= 1
+    const reason = stillGrowing
+      ? `memory was still growing (~${Math.round(judgement.bytesPerIteration)} B/call) when ${spent} ran out: ` +
+        `${judgement.reason}. This may be a leak: give the check more time (\`timeout\`) to decide`
+      : swing > settings.granuleBytes && judgement.bytesPerIteration < 1
+        ? `${spent} ran out before the verdict was certain: memory did not grow overall, but it swung by up ` +
+          `to ${Math.round(swing / 1024)} KB between windows, too much to rule out a leak of ${finalResolution} ` +
+          `B/call in ${calls.toLocaleString('en-US')} calls. Give the check more time (\`timeout\`) to decide`
         : `${spent} ran out before the verdict was certain: ${judgement.reason}`
     return finish('inconclusive', judgement.bytesPerIteration, reason)
   }
