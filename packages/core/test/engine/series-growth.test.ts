@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest'
+import { SampleSeries } from '../../src/engine/sample-series.js'
+import { growthBetween, largestDrop, secondLargestDrop } from '../../src/engine/series-growth.js'
+
+/** A series from [calls, heap, external] samples. */
+function series(...samples: [number, number, number][]): SampleSeries {
+  const result = new SampleSeries(samples.length)
+  for (const [calls, heap, external] of samples) result.push(calls, heap, external)
+  return result
+}
+
+describe('growthBetween', () => {
+  test('counts heap growth, less the threshold per call', () => {
+    const s = series([0, 1000, 0], [100, 6000, 0])
+    expect(growthBetween(s, 0, 1)).toBe(5000)
+    expect(growthBetween(s, 0, 1, 10)).toBe(4000)
+  })
+
+  test("external memory counts only beyond the Buffer pool's 8 KB step", () => {
+    expect(growthBetween(series([0, 0, 0], [10, 0, 8192]), 0, 1)).toBe(0)
+    expect(growthBetween(series([0, 0, 0], [10, 0, 20_000]), 0, 1)).toBe(20_000)
+  })
+
+  test('freed external memory never offsets heap growth (it is released lazily, for earlier calls)', () => {
+    expect(growthBetween(series([0, 0, 50_000], [10, 30_000, 0]), 0, 1)).toBe(30_000)
+  })
+})
+
+describe('largestDrop and secondLargestDrop', () => {
+  const s = series([0, 0, 0], [10, 5000, 0], [20, 1000, 0], [30, 9000, 0], [40, 2000, 0], [50, 1500, 0])
+
+  test('rank the single-window drops between two samples', () => {
+    expect(largestDrop(s, 0, 5)).toBe(7000)
+    expect(secondLargestDrop(s, 0, 5)).toBe(4000)
+  })
+
+  test('look only within the samples asked for', () => {
+    expect(largestDrop(s, 0, 3)).toBe(4000)
+    expect(secondLargestDrop(s, 0, 3)).toBe(0)
+  })
+
+  test('are 0 when nothing dropped', () => {
+    const rising = series([0, 0, 0], [10, 100, 0], [20, 200, 0])
+    expect(largestDrop(rising, 0, 2)).toBe(0)
+    expect(secondLargestDrop(rising, 0, 2)).toBe(0)
+  })
+})
