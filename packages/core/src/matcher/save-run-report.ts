@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { makeFolders } from '../report/make-folders.js'
+import { unwritableReport } from '../report/unwritable-report.js'
 import { writeRunReport } from '../report/write-run-report.js'
 import type { LeakRunReport } from '../result/leak-run-report.js'
 
@@ -19,10 +20,11 @@ export function saveRunReport(path: string, report: LeakRunReport | undefined): 
     writeRunReport(path, report)
     return undefined
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
-    return (
-      `leakproof: could not ${report ? 'write' : 'remove the previous'} JSON report at ${path} (${reason}). ` +
-      'Set the reporter option `outputFile` to a path in a writable folder, or to false.'
+    return unwritableReport(
+      `${report ? 'write' : 'remove the previous'} JSON report`,
+      path,
+      error,
+      'outputFile',
     )
   }
 }

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import { describeError } from '../../errors/leakproof-error.js'
 import type { LeakRunReport } from '../../result/leak-run-report.js'
 import { makeFolders } from '../make-folders.js'
+import { unwritableReport } from '../unwritable-report.js'
 import { renderHtmlReport } from './render-html-report.js'
 
 export const defaultHtmlFileName = 'leakproof-report.html'
@@ -39,12 +39,6 @@ export function writeHtmlReport(path: string, report: LeakRunReport, root: strin
     const shown = path.startsWith(root + sep) ? relative(root, path) : path
     return { written: true, line: ` HTML report: ${shown}\n` }
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? describeError(error)
-    return {
-      written: false,
-      line:
-        `leakproof: could not write HTML report at ${path} (${reason}). ` +
-        'Set the reporter option `htmlFile` to a path in a writable folder, or to false.',
-    }
+    return { written: false, line: unwritableReport('write HTML report', path, error, 'htmlFile') }
   }
 }
