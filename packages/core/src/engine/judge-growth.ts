@@ -1,6 +1,12 @@
 import type { Judgement, JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
-import { growthBetween, largestDrop, secondLargestDrop } from './series-growth.js'
+import {
+  growthBetween,
+  largestDrop,
+  secondLargestDrop,
+  windowGrowths,
+  windowLengths,
+} from './series-growth.js'
 
 /**
  * Windows shorter than this many calls (costly functions) need a leak of `minShortWindowRate`: a big
@@ -60,10 +66,8 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
   }
   // A leak grows in most windows; one-off growth (JIT metadata, an engine table resized now and
   // then) shows in a few and sums up over many windows.
-  let grew = 0
-  for (let index = from + 1; index <= last; index++) {
-    if (growthBetween(series, index - 1, index, settings.threshold) > 0) grew++
-  }
+  const growths = windowGrowths(series, from, last, settings.threshold)
+  const grew = growths.filter((window) => window > 0).length
   const windows = last - from
   const shortWindows = settings.costly || calls / windows < shortWindowCalls
   // Slow growth early in a costly function is what its warm-up looks like (`minWarmUpRate`).
@@ -75,11 +79,8 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
   // Over a few (long) windows, each must grow by more than a clean function's swings can: timer
   // lists and pools rise for thousands of calls before they level off.
   if (windows <= 4) {
-    for (let index = from + 1; index <= last; index++) {
-      if (growthBetween(series, index - 1, index, settings.threshold) <= settings.minWindowBytes) {
-        return undecided(rate, growing, 'memory grew, but not in every window beyond noise')
-      }
-    }
+    if (growths.some((window) => window <= settings.minWindowBytes))
+      return undecided(rate, growing, 'memory grew, but not in every window beyond noise')
   } else if (shortWindows && rate < minShortWindowRate) {
     // Short windows (costly calls) see the few bytes per call an engine or a runner keeps while it
     // warms up (inline caches, an assertion library's state) for thousands of calls: too little to
@@ -87,11 +88,7 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
     return undecided(rate, growing, 'memory grew by a few bytes per call, too little to tell from warm-up')
   } else if (grew < growingShareNeeded * windows) {
     return undecided(rate, growing, 'memory grew in too few windows to be steady')
-  } else if (
-    shortWindows &&
-    !settings.foreignFrees &&
-    !growsInNearlyEveryWindow(series, from, last, settings)
-  ) {
+  } else if (shortWindows && !settings.foreignFrees && !growsInNearlyEveryWindow(growths)) {
     return undecided(rate, growing, 'memory grew in bursts, not by a similar amount in each window')
   }
   if (!growsSteadily(series, from, last, shortWindows, settings))
@@ -120,16 +117,7 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
  * and 34 KB in four of seven windows and dropped or stood still in the others (60 B/call over 2,500
  * calls, a false leak on a busy machine) before it settled into swings of ±200 KB.
  */
-function growsInNearlyEveryWindow(
-  series: SampleSeries,
-  from: number,
-  last: number,
-  settings: JudgeSettings,
-): boolean {
-  const growths: number[] = []
-  for (let index = from + 1; index <= last; index++) {
-    growths.push(growthBetween(series, index - 1, index, settings.threshold))
-  }
+function growsInNearlyEveryWindow(growths: number[]): boolean {
   const part = median(growths) / 4
   return growths.filter((growth) => growth > part).length >= nearlyEveryWindow * growths.length
 }
@@ -167,14 +155,8 @@ function growsSteadily(
 }
 
 function medianWindowRate(series: SampleSeries, from: number, to: number, threshold: number): number {
-  const rates: number[] = []
-  for (let index = from + 1; index <= to; index++) {
-    rates.push(
-      growthBetween(series, index - 1, index, threshold) /
-        (series.iteration(index) - series.iteration(index - 1)),
-    )
-  }
-  return median(rates)
+  const lengths = windowLengths(series, from, to)
+  return median(windowGrowths(series, from, to, threshold).map((growth, window) => growth / lengths[window]!))
 }
 
 function median(values: number[]): number {

@@ -1,7 +1,7 @@
 import { judgeGrowth } from './judge-growth.js'
 import type { Judgement, JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
-import { growthBetween, largestDrop } from './series-growth.js'
+import { growthBetween, largestDrop, windowGrowths, windowLengths } from './series-growth.js'
 
 /**
  * Decides from the samples taken since `baseline` (the sample after warm-up).
@@ -91,12 +91,8 @@ export function findMostlyFlatWindows(
   const count = Math.max(minFlatWindows, Math.ceil((last - baseline) / 2))
   const from = last - count
   if (from < baseline || (settings.foreignFrees && from === baseline)) return undefined
-  const lengths: number[] = []
-  const growths: number[] = []
-  for (let index = from + 1; index <= last; index++) {
-    lengths.push(series.iteration(index) - series.iteration(index - 1))
-    growths.push(growthBetween(series, index - 1, index, settings.threshold))
-  }
+  const lengths = windowLengths(series, from, last)
+  const growths = windowGrowths(series, from, last, settings.threshold)
   const length = Math.min(...lengths)
   if (Math.max(...lengths) > 1.1 * length) return undefined
   // A window that shrank proves nothing either: a leaking collection may have moved its store.
@@ -125,11 +121,9 @@ export function findMostlyFlatWindows(
 
 /** Windows between samples `from` and `to` that grew by more than the granule. */
 function grewBeyond(series: SampleSeries, from: number, to: number, settings: JudgeSettings): number {
-  let grew = 0
-  for (let index = from + 1; index <= to; index++) {
-    if (growthBetween(series, index - 1, index, settings.threshold) > settings.granuleBytes) grew++
-  }
-  return grew
+  return windowGrowths(series, from, to, settings.threshold).filter(
+    (growth) => growth > settings.granuleBytes,
+  ).length
 }
 /** `0.4`, `6`, `24`: one decimal below 10 B/call, whole bytes above. */
 function formatResolution(bytesPerCall: number): string {

@@ -10,7 +10,7 @@ import { type CallReport, maxWindowGrowthBytes } from './call-window.js'
 import { findCleanSpan, judgeSeries } from './judge-series.js'
 import type { JudgeSettings } from './judgement.js'
 import { SampleSeries } from './sample-series.js'
-import { growthBetween, largestDrop } from './series-growth.js'
+import { growthBetween, largestDrop, windowGrowths } from './series-growth.js'
 
 /** What the driver tells the measurement about the check. */
 export interface MeasureContext {
@@ -257,9 +257,7 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
 
   /** A leak grows in each window from `start` to `end`, at a good part of its rate. */
   function grewAtRate(start: number, end: number, rate: number): boolean {
-    for (let index = start + 1; index <= end; index++) {
-      if (growthBetween(series, index - 1, index, options.threshold) <= 0) return false
-    }
+    if (windowGrowths(series, start, end, options.threshold).some((window) => window <= 0)) return false
     const growth = growthBetween(series, start, end, options.threshold)
     const expected = rate * (series.iteration(end) - series.iteration(start))
     return growth > granule(context.async) && growth >= expected / 2

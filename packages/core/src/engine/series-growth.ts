@@ -16,6 +16,22 @@ export function growthBetween(series: SampleSeries, from: number, to: number, th
   return heap + (external > externalSlackBytes ? external : 0) - threshold * calls
 }
 
+/** Each window's growth between samples `from` and `to`, in order (`growthBetween` of each pair). */
+export function windowGrowths(series: SampleSeries, from: number, to: number, threshold = 0): number[] {
+  const growths: number[] = []
+  for (let index = from + 1; index <= to; index++)
+    growths.push(growthBetween(series, index - 1, index, threshold))
+  return growths
+}
+
+/** Each window's calls between samples `from` and `to`, in order. */
+export function windowLengths(series: SampleSeries, from: number, to: number): number[] {
+  const lengths: number[] = []
+  for (let index = from + 1; index <= to; index++)
+    lengths.push(series.iteration(index) - series.iteration(index - 1))
+  return lengths
+}
+
 /** The largest drop of a single window between samples `from` and `to` (0 when none dropped). */
 export function largestDrop(series: SampleSeries, from: number, to: number): number {
   return largestDrops(series, from, to)[0]
@@ -29,8 +45,8 @@ export function secondLargestDrop(series: SampleSeries, from: number, to: number
 function largestDrops(series: SampleSeries, from: number, to: number): [number, number] {
   let largest = 0
   let second = 0
-  for (let index = from + 1; index <= to; index++) {
-    const drop = -growthBetween(series, index - 1, index)
+  for (const growth of windowGrowths(series, from, to)) {
+    const drop = -growth
     if (drop > largest) {
       second = largest
       largest = drop

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import { SampleSeries } from '../../src/engine/sample-series.js'
-import { growthBetween, largestDrop, secondLargestDrop } from '../../src/engine/series-growth.js'
+import {
+  growthBetween,
+  largestDrop,
+  secondLargestDrop,
+  windowGrowths,
+  windowLengths,
+} from '../../src/engine/series-growth.js'
 
 /** A series from [calls, heap, external] samples. */
 function series(...samples: [number, number, number][]): SampleSeries {
@@ -43,5 +49,14 @@ describe('largestDrop and secondLargestDrop', () => {
     const rising = series([0, 0, 0], [10, 100, 0], [20, 200, 0])
     expect(largestDrop(rising, 0, 2)).toBe(0)
     expect(secondLargestDrop(rising, 0, 2)).toBe(0)
+  })
+})
+
+describe('windowGrowths and windowLengths', () => {
+  test("each window's growth (less the threshold) and calls, in order", () => {
+    const s = series([0, 0, 0], [10, 500, 0], [30, 200, 0], [60, 900, 0])
+    expect(windowGrowths(s, 0, 3)).toEqual([500, -300, 700])
+    expect(windowGrowths(s, 1, 3, 10)).toEqual([-500, 400])
+    expect(windowLengths(s, 0, 3)).toEqual([10, 20, 30])
   })
 })
