@@ -28,6 +28,12 @@ const warmUpGrowingShare = 0.8
  * busy machine, jsdom's render-and-remove in a Vitest worker grew 37 B/call for 5,300 calls.
  */
 const warmUpCalls = 8192
+/**
+ * Windows a costly function's leak must span, so that its warm-up rules (share of growing windows,
+ * bursts, median rates) have windows to judge: three long windows of jsdom's render-and-remove in a
+ * Vitest worker on a busy machine each grew, at 73 B/call over 3,000 calls, after a flat start.
+ */
+const minCostlySpanWindows = 5
 /** Share of a costly sync function's windows that must grow by a quarter of the median or more. */
 const nearlyEveryWindow = 0.75
 
@@ -39,10 +45,10 @@ const nearlyEveryWindow = 0.75
 export function judgeGrowth(series: SampleSeries, baseline: number, settings: JudgeSettings): Judgement {
   const last = series.length - 1
   const total = series.iteration(last) - series.iteration(baseline)
-  // The span: the last half of the calls, and at least three windows.
+  // The span: the last half of the calls, and at least three windows (five for a costly function).
   let from = last - 1
   while (from > baseline && series.iteration(last) - series.iteration(from) < total / 2) from--
-  from = Math.min(from, last - 3)
+  from = Math.min(from, last - (settings.costly ? minCostlySpanWindows : 3))
   const latest = growthBetween(series, last - 1, last, settings.threshold)
   const growing = latest > settings.granuleBytes
   if (from < baseline) {

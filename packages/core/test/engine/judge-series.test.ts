@@ -236,6 +236,13 @@ describe('judgeSeries', () => {
     expect(verdictOf(growths, 357, { ...costlySync, minLeakCalls: 2048 })).not.toBe('leaking')
   })
 
+  test("a costly function's warm-up that grows in its last three long windows only is no leak", () => {
+    // After a flat start, jsdom's render-and-remove in a Vitest worker (busy machine) grew in three
+    // long windows in a row, 73 B/call: judged on those three alone, a leak.
+    const growths = [20_000, 5000, 8000, 60_000, 70_000, 75_000]
+    expect(verdictOf(growths, 1000, { ...costlySync, minLeakCalls: 2048 })).not.toBe('leaking')
+  })
+
   test('a costly leak of 60 B/call with small swings is leaking', () => {
     const swing = [1200, -800, 400, -600, 900, -1100]
     const growths = Array.from({ length: 14 }, (_, w) => 357 * 60 + swing[w % swing.length]!)
