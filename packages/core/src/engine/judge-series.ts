@@ -1,7 +1,9 @@
+import { formatResolution } from './format-resolution.js'
 import { judgeGrowth } from './judge-growth.js'
 import type { Judgement, JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
 import { growthBetween, largestDrop, windowGrowths, windowLengths } from './series-growth.js'
+import { findSteadyFloor } from './steady-floor.js'
 
 /**
  * Decides from the samples taken since `baseline` (the sample after warm-up).
@@ -20,7 +22,10 @@ export function judgeSeries(series: SampleSeries, baseline: number, settings: Ju
   const last = series.length - 1
   if (last <= baseline)
     return { verdict: 'undecided', bytesPerIteration: 0, growing: false, reason: 'no window measured yet' }
-  const clean = findCleanSpan(series, baseline, settings) ?? findMostlyFlatWindows(series, baseline, settings)
+  const clean =
+    findCleanSpan(series, baseline, settings) ??
+    findMostlyFlatWindows(series, baseline, settings) ??
+    findSteadyFloor(series, baseline, settings, settings.floorResolution)
   if (clean) return clean
   return judgeGrowth(series, baseline, settings)
 }
@@ -124,10 +129,4 @@ function grewBeyond(series: SampleSeries, from: number, to: number, settings: Ju
   return windowGrowths(series, from, to, settings.threshold).filter(
     (growth) => growth > settings.granuleBytes,
   ).length
-}
-/** `0.4`, `6`, `24`: one decimal below 10 B/call, whole bytes above. */
-function formatResolution(bytesPerCall: number): string {
-  return bytesPerCall < 10
-    ? (Math.ceil(bytesPerCall * 10) / 10).toString()
-    : Math.ceil(bytesPerCall).toString()
 }

@@ -9,6 +9,11 @@ export interface JudgeSettings {
   granuleBytes: number
   /** Largest resolution (bytes per call a clean verdict rules out) accepted now. */
   acceptResolution: number
+  /**
+   * Largest resolution the floors of a swinging function may claim now (`findSteadyFloor`): the
+   * accepted one, loosened towards 32 B/call as a costly check reaches its time target (see measure-leak).
+   */
+  floorResolution: number
   /** Whether other code runs between windows (async functions) and may free memory of its own. */
   foreignFrees: boolean
   /**

@@ -11,6 +11,7 @@ import { findCleanSpan, judgeSeries } from './judge-series.js'
 import type { JudgeSettings } from './judgement.js'
 import { SampleSeries } from './sample-series.js'
 import { growthBetween, largestDrop, windowGrowths } from './series-growth.js'
+import { findSteadyFloor } from './steady-floor.js'
 
 /** What the driver tells the measurement about the check. */
 export interface MeasureContext {
@@ -37,6 +38,8 @@ const maxSamples = 512
 const maxCostlyWindowMs = 400
 /** Coarsest resolution a clean verdict may claim when the budget is spent. */
 const finalResolution = 48
+/** Coarsest resolution the floors of a swinging costly function may claim at its time target. */
+const lateFloorResolution = 32
 
 /**
  * The measurement, written once for sync and async drivers: it yields how many calls to make next
@@ -265,7 +268,9 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
 
   /** The budget is spent: clean at a coarser resolution if the series allows it, else inconclusive. */
   function outOfBudget(judgement: ReturnType<typeof judgeSeries>, settings: JudgeSettings): LeakResult {
-    const clean = findCleanSpan(series, baseline, settings, finalResolution)
+    const clean =
+      findCleanSpan(series, baseline, settings, finalResolution) ??
+      findSteadyFloor(series, baseline, settings, finalResolution)
     if (clean) return finish('clean', clean.bytesPerIteration, clean.reason, clean.resolution)
     const spent = calls >= options.iterations ? `${options.iterations} calls` : 'the time budget'
     const swing = largestDrop(series, baseline, series.length - 1)
@@ -295,12 +300,19 @@ function judgeSettings(options: ResolvedLeakOptions, context: MeasureContext, co
   // Time a clean verdict should take for calls of this cost; the resolution it can afford follows.
   const targetMs = 0.6 * (500 * callMs + 300)
   const acceptResolution = Math.min(32, Math.max(0.5, (2.5 * granuleBytes * callMs) / targetMs))
+  // A swinging costly function (a sawtooth cache, I/O on loopback) cannot afford the finest
+  // resolution: by its time target, its floors may rule out what the leak verdicts promise to find
+  // (>= 50 B/call), with room to spare.
+  const late = cost.callMs > cheapCallMs ? ((now() - context.startedAt) / targetMs - 1) / (1 / 0.6 - 1) : 0
+  const floorResolution =
+    acceptResolution + (lateFloorResolution - acceptResolution) * Math.min(1, Math.max(0, late))
   const leakTargetMs = 1.5 * (500 * callMs + 300)
   const budgetMs = context.verdictAt - context.startedAt
   return {
     threshold: options.threshold,
     granuleBytes,
     acceptResolution,
+    floorResolution: Math.max(acceptResolution, floorResolution),
     foreignFrees: context.async,
     costly: cost.callMs > cheapCallMs,
     minLeakCalls: Math.max(
@@ -325,10 +337,17 @@ function judgeSettings(options: ResolvedLeakOptions, context: MeasureContext, co
 function primeMeter(): void {
   const dummy = new SampleSeries(8)
   for (let i = 0; i < 8; i++) dummy.push(i * 100, i, 0)
+  // Long and swinging enough for every clean rule to run through (none accepts a resolution of 0).
+  const swinging = new SampleSeries(40)
+  for (let i = 0; i < 40; i++) swinging.push(i * 100, (i % 2) * 1000, 0)
+  // And steep enough for the leak rules to reach their verdict.
+  const rising = new SampleSeries(40)
+  for (let i = 0; i < 40; i++) rising.push(i * 100, i * 100_000, 0)
   const settings: JudgeSettings = {
     threshold: 0,
     granuleBytes: 1,
     acceptResolution: 0,
+    floorResolution: 0,
     foreignFrees: false,
     costly: false,
     minLeakCalls: 1,
@@ -343,5 +362,7 @@ function primeMeter(): void {
     readExternalBytes()
     now()
     judgeSeries(dummy, 1, settings)
+    judgeSeries(swinging, 0, settings)
+    judgeSeries(rising, 0, settings)
   }
 }

@@ -7,6 +7,7 @@ const sync: JudgeSettings = {
   threshold: 0,
   granuleBytes: 2048,
   acceptResolution: 8,
+  floorResolution: 8,
   foreignFrees: false,
   costly: false,
   minLeakCalls: 200,
