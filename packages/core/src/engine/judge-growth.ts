@@ -1,3 +1,4 @@
+import { findExactSteps } from './exact-steps.js'
 import type { Judgement, JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
 import {
@@ -55,6 +56,22 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
     const rate = Math.max(0, growthBetween(series, baseline, last, settings.threshold) / Math.max(1, total))
     return undecided(rate, growing, 'not enough windows measured yet')
   }
+  const enoughCalls =
+    total >= settings.minLeakCalls || growthBetween(series, baseline, last) >= settings.enoughLeakBytes
+  // Equal steps in most windows are the signature of a leak, however slow or costly the calls
+  // (the warm-up rules below are for uneven growth).
+  const steps = enoughCalls ? findExactSteps(series, baseline, settings) : undefined
+  if (steps) {
+    const stepCalls = series.iteration(last) - series.iteration(steps.from)
+    return {
+      verdict: 'leaking',
+      bytesPerIteration: Math.max(0, growthBetween(series, steps.from, last, settings.threshold) / stepCalls),
+      from: steps.from,
+      reason:
+        `memory grew by the same ~${Math.round(steps.stepBytes)} bytes in ${steps.stepped} of the last ` +
+        `${steps.windows} windows (${stepCalls.toLocaleString('en-US')} calls)`,
+    }
+  }
   const calls = series.iteration(last) - series.iteration(from)
   const growth = growthBetween(series, from, last, settings.threshold)
   const rate = Math.max(0, growth / calls)
@@ -99,8 +116,7 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
   }
   if (!growsSteadily(series, from, last, shortWindows, settings))
     return undecided(rate, growing, 'memory grew, but not steadily')
-  if (total < settings.minLeakCalls && growthBetween(series, baseline, last) < settings.enoughLeakBytes)
-    return undecided(rate, growing, 'memory grew steadily, but over too few calls yet')
+  if (!enoughCalls) return undecided(rate, growing, 'memory grew steadily, but over too few calls yet')
   if (slowEarly && total < warmUpCalls)
     return undecided(
       rate,

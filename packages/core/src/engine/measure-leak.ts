@@ -340,9 +340,11 @@ function primeMeter(): void {
   // Long and swinging enough for every clean rule to run through (none accepts a resolution of 0).
   const swinging = new SampleSeries(40)
   for (let i = 0; i < 40; i++) swinging.push(i * 100, (i % 2) * 1000, 0)
-  // And steep enough for the leak rules to reach their verdict.
+  // And steep enough for the leak rules to reach their verdict, by equal steps and by uneven ones.
   const rising = new SampleSeries(40)
   for (let i = 0; i < 40; i++) rising.push(i * 100, i * 100_000, 0)
+  const uneven = new SampleSeries(40)
+  for (let i = 0; i < 40; i++) uneven.push(i * 100, i * 100_000 + (i % 2) * 30_000, 0)
   const settings: JudgeSettings = {
     threshold: 0,
     granuleBytes: 1,
@@ -364,5 +366,6 @@ function primeMeter(): void {
     judgeSeries(dummy, 1, settings)
     judgeSeries(swinging, 0, settings)
     judgeSeries(rising, 0, settings)
+    judgeSeries(uneven, 0, settings)
   }
 }

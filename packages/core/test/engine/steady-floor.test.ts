@@ -86,6 +86,13 @@ describe('findSteadyFloor', () => {
     expect(findSteadyFloor(freed, 0, settings, 20)).toBeUndefined()
   })
 
+  test('a last window cut short by the deadline is a low point like any other', () => {
+    const result = new SampleSeries(50)
+    for (let window = 0; window <= 48; window++) result.push(10 + window * 15, 1e7 + sawtooth(window), 0)
+    result.push(10 + 48 * 15 + 3, 1e7 + sawtooth(48) + 1800, 0)
+    expect(findSteadyFloor(result, 0, settings, 8)?.verdict).toBe('clean')
+  })
+
   test('windows of unequal length are left to the other rules', () => {
     const result = new SampleSeries(41)
     for (let window = 0, calls = 10; window <= 40; window++, calls += window % 2 ? 10 : 30)

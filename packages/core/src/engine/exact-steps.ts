@@ -1,0 +1,60 @@
+import type { JudgeSettings } from './judgement.js'
+import type { SampleSeries } from './sample-series.js'
+import { growthBetween, windowGrowths, windowLengths } from './series-growth.js'
+
+/** Fewest windows, all of one length, that can show a leak by its exact steps. */
+const minWindows = 16
+/** Share of those windows that must have grown by the same step. */
+const minStepShare = 0.6
+/** Smallest step that counts: a few allocations of the engine's own stay below it. */
+const minStepBytes = 64
+
+export interface ExactSteps {
+  /** The first sample of the span. */
+  from: number
+  /** The step: what most windows added, in bytes. */
+  stepBytes: number
+  /** Windows that added it. */
+  stepped: number
+  windows: number
+}
+
+/**
+ * Finds a leak by its signature in windows of equal length: most of them grew by the same number of
+ * bytes (to a few bytes), because each call stored objects of the same size. A full GC leaves nothing
+ * else behind a synchronous function, and what else moves (a collection's backing store, a buffer
+ * freed elsewhere) shows in a few windows only. Nothing that warms up does this: JIT metadata,
+ * sockets and parsers grow in uneven bursts. A cache filling up does, until it is full, so the
+ * caller still asks for its least number of calls; and the span must have grown by most of its
+ * steps, which a sawtooth's rising windows (an equal step each, then a drop) never do.
+ *
+ * The span is the last half of the windows, at least `minWindows`.
+ */
+export function findExactSteps(
+  series: SampleSeries,
+  baseline: number,
+  settings: JudgeSettings,
+): ExactSteps | undefined {
+  const last = series.length - 1
+  const windows = Math.max(minWindows, Math.ceil((last - baseline) / 2))
+  const from = last - windows
+  if (from < baseline) return undefined
+  const lengths = windowLengths(series, from, last)
+  if (lengths.some((length) => length !== lengths[0])) return undefined
+  const growths = windowGrowths(series, from, last, settings.threshold)
+  let stepBytes = 0
+  let stepped = 0
+  for (const candidate of growths) {
+    if (candidate < minStepBytes) continue
+    const tolerance = 8 + candidate / 512
+    let count = 0
+    for (const growth of growths) if (Math.abs(growth - candidate) <= tolerance) count++
+    if (count > stepped) {
+      stepped = count
+      stepBytes = candidate
+    }
+  }
+  if (stepped < minStepShare * windows) return undefined
+  if (growthBetween(series, from, last, settings.threshold) < 0.5 * stepBytes * windows) return undefined
+  return { from, stepBytes, stepped, windows }
+}

@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest'
+import { findExactSteps } from '../../src/engine/exact-steps.js'
+import { judgeSeries } from '../../src/engine/judge-series.js'
+import type { JudgeSettings } from '../../src/engine/judgement.js'
+import { SampleSeries } from '../../src/engine/sample-series.js'
+
+const settings: JudgeSettings = {
+  threshold: 0,
+  granuleBytes: 4096,
+  acceptResolution: 8,
+  floorResolution: 8,
+  foreignFrees: true,
+  costly: true,
+  minLeakCalls: 180,
+  enoughLeakBytes: 16 * 1024 * 1024,
+  minLeakBytes: 96 * 1024,
+  minGrowingShare: 0.6,
+  minWindowBytes: 32 * 1024,
+  maxRateDrop: 2,
+}
+
+/** Windows of `calls` each after a first sample at call 10, each growing by the next of `growths`. */
+function series(calls: number, growths: number[]): SampleSeries {
+  const result = new SampleSeries(growths.length + 1)
+  let heap = 1e7
+  result.push(10, heap, 0)
+  growths.forEach((growth, window) => {
+    heap += growth
+    result.push(10 + (window + 1) * calls, heap, 0)
+  })
+  return result
+}
+
+/**
+ * Measured: an async poll of 10 ms per call that keeps a 3-field record per call (poll-10ms-audit-
+ * record), 8 calls a window: 384 B in most windows, other growth and one large drop elsewhere.
+ */
+const poll = [
+  8232, 4048, 4072, 3912, 1160, 872, 2840, -3016, 856, 880, 384, 384, 384, 384, 384, 544, 936, -17032, 384,
+  384, 384, 384, 384, 384, 384, 384, 384, 1432, 384, 3640, 424, 384, 384, 384, 384, 384, 432, 384, 680, 488,
+]
+
+describe('findExactSteps', () => {
+  test('a costly async leak of 48 B/call grows by the same 384 B in most windows', () => {
+    const steps = findExactSteps(series(8, poll), 0, settings)
+    expect(steps).toMatchObject({ stepBytes: 384, windows: 20 })
+    expect(steps?.stepped).toBeGreaterThanOrEqual(12)
+  })
+
+  test('judged leaking at once, where the warm-up rules wanted thousands of calls and 96 KB', () => {
+    const judgement = judgeSeries(series(8, poll), 0, settings)
+    expect(judgement.verdict).toBe('leaking')
+    expect(judgement.reason).toMatch(
+      /grew by the same ~384 bytes in \d+ of the last 20 windows \(160 calls\)/,
+    )
+  })
+
+  test('not before the calls that tell it from a cache filling up', () => {
+    expect(judgeSeries(series(8, poll), 0, { ...settings, minLeakCalls: 400 }).verdict).toBe('undecided')
+  })
+
+  test("a sawtooth's rising windows are equal steps too, but its drops take them back", () => {
+    const sawtooth = Array.from({ length: 48 }, (_, window) => (window % 3 === 2 ? -2 * 9000 : 9000))
+    expect(findExactSteps(series(15, sawtooth), 0, settings)).toBeUndefined()
+  })
+
+  test('uneven growth (warm-up, bursts) has no step in most windows', () => {
+    const bursts = Array.from(
+      { length: 40 },
+      (_, window) => [61_000, -3000, 36_000, 800, 42_000, 0][window % 6]!,
+    )
+    expect(findExactSteps(series(15, bursts), 0, settings)).toBeUndefined()
+  })
+
+  test('steps below 64 B are left to the other rules', () => {
+    expect(findExactSteps(series(8, Array(40).fill(48)), 0, settings)).toBeUndefined()
+    expect(findExactSteps(series(8, Array(40).fill(96)), 0, settings)).toBeDefined()
+  })
+
+  test('windows of different lengths cannot step alike', () => {
+    const result = new SampleSeries(41)
+    for (let window = 0, calls = 10; window <= 40; window++, calls += window % 2 ? 8 : 16)
+      result.push(calls, 1e7 + window * 384, 0)
+    expect(findExactSteps(result, 0, settings)).toBeUndefined()
+  })
+})
