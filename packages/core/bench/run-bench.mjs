@@ -52,7 +52,7 @@ try {
   for (let r = 0; r < repeats; r++) {
     for (const entry of cases) {
       const result = await runCase(entry)
-      runs.push({ ...result, repeat: r, trap: entry.trap })
+      runs.push({ ...result, repeat: r, trap: entry.trap, limitation: entry.limitation })
       const mark = result.status === entry.expected ? ' ' : result.status === 'inconclusive' ? '?' : 'X'
       const line = `${mark} ${entry.name.padEnd(40)} ${entry.cost.padEnd(5)} ${result.status.padEnd(12)} `
       if (result.status === 'error') {
@@ -79,6 +79,11 @@ const fn = count('leaking', 'clean') + count('leaking', 'inconclusive')
 const fp = count('clean', 'leaking')
 const tn = count('clean', 'clean')
 const cleanInconclusive = count('clean', 'inconclusive')
+// A known limitation answered inconclusive with its fix (a sync check whose memory the event loop
+// would release) is the verdict the engine means to give: the rate is shown without them too.
+const byDesign = runs.filter(
+  (r) => r.limitation && r.expected === 'clean' && r.status === 'inconclusive',
+).length
 const durations = (expected, field = 'durationMs') =>
   runs.filter((r) => r.expected === expected && r.status === expected).map((r) => r[field])
 // Diagnosis: the leaking line of each leaking corpus case ends with /* leak */; allocated-in is right
@@ -101,6 +106,8 @@ const summary = {
   precision: tp + fp === 0 ? 1 : tp / (tp + fp),
   recall: tp + fn === 0 ? 1 : tp / (tp + fn),
   cleanInconclusiveRate: cleanInconclusive / Math.max(1, count('clean', 'clean') + fp + cleanInconclusive),
+  cleanInconclusiveRateBeyondLimitations:
+    (cleanInconclusive - byDesign) / Math.max(1, count('clean', 'clean') + fp + cleanInconclusive - byDesign),
   errors: runs.filter((r) => r.status === 'error').length,
   flaky,
   storedAtAccuracy: leakRuns.length ? storedAtRight / leakRuns.length : Number.NaN,
@@ -172,7 +179,11 @@ console.table(
 )
 console.log(
   `overall: ${fp} false positives, ${fn} false negatives (incl. inconclusive), recall ${summary.recall.toFixed(3)}, ` +
-    `clean -> inconclusive ${(100 * summary.cleanInconclusiveRate).toFixed(1)}%, ` +
+    `clean -> inconclusive ${(100 * summary.cleanInconclusiveRate).toFixed(1)}%` +
+    (byDesign
+      ? ` (${(100 * summary.cleanInconclusiveRateBeyondLimitations).toFixed(1)}% without the ${byDesign} ` +
+        'runs of known limitations answered inconclusive with their fix), '
+      : ', ') +
     `${flaky.length} flaky${flaky.length ? ` (${flaky.join(', ')})` : ''}` +
     `${summary.errors ? `, ${summary.errors} runs failed` : ''}`,
 )

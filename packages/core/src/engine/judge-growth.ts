@@ -123,6 +123,14 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
       growing,
       'memory grew slowly, as a costly function warming up does in its first thousands of calls',
     )
+  // Optimised code brings metadata of about its size into the old space: when the code space grew
+  // by half of the span's growth or more, the JIT is still tiering up (jsdom on a busy machine).
+  if (series.code(last) - series.code(from) > growth / 2)
+    return undecided(
+      rate,
+      growing,
+      'memory grew about as much as compiled code did (the JIT still optimising the code it runs)',
+    )
   return {
     verdict: 'leaking',
     bytesPerIteration: rate,

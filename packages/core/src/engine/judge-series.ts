@@ -14,9 +14,13 @@ import { findSteadyFloor } from './steady-floor.js'
  * tables x2), so a leak of a few bytes per call crosses a capacity step in such a span. The
  * resolution counts the span's growth and its swings, so noisy functions need longer spans.
  *
+ * Clean too: most of many equal windows retained nothing (`findMostlyFlatWindows`), or a swinging
+ * function's floors held steady (`findSteadyFloor`).
+ *
  * Leaking: over the last half of the calls (at least three windows), memory grew by more than
  * noise and swings allow, at a steady rate in both halves of that span, which separates unbounded
- * growth from a cache that is filling up.
+ * growth from a cache that is filling up; or most equal windows grew by the same bytes
+ * (`findExactSteps`). See `judgeGrowth`.
  */
 export function judgeSeries(series: SampleSeries, baseline: number, settings: JudgeSettings): Judgement {
   const last = series.length - 1

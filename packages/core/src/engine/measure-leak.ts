@@ -2,7 +2,7 @@ import type { ResolvedLeakOptions } from '../options/resolve-options.js'
 import type { LeakResult, LeakStatus } from '../result/leak-result.js'
 import { clearKeptObjects } from '../runtime/clear-kept-objects.js'
 import { getGarbageCollector } from '../runtime/force-gc.js'
-import { readExternalBytes, readHeapBytes } from '../runtime/read-memory.js'
+import { readCodeBytes, readExternalBytes, readHeapBytes } from '../runtime/read-memory.js'
 import { now } from '../runtime/real-clock.js'
 import { settleHeap } from '../runtime/settle-heap.js'
 import { CallCost } from './call-cost.js'
@@ -65,7 +65,7 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     collect()
     cost.collected(now() - before)
     collections++
-    series.push(calls, readHeapBytes(), readExternalBytes())
+    series.push(calls, readHeapBytes(), readExternalBytes(), readCodeBytes())
   }
   const makeCalls = function* (count: number): Generator<number, void, CallReport | undefined> {
     const report = (yield count) ?? { made: count, elapsedMs: 0 }
@@ -362,6 +362,7 @@ function primeMeter(): void {
   for (let i = 0; i < 32; i++) {
     readHeapBytes()
     readExternalBytes()
+    readCodeBytes()
     now()
     judgeSeries(dummy, 1, settings)
     judgeSeries(swinging, 0, settings)

@@ -8,12 +8,14 @@ export class SampleSeries {
   readonly #iterations: Float64Array
   readonly #heap: Float64Array
   readonly #external: Float64Array
+  readonly #code: Float64Array
   #length = 0
 
   constructor(readonly capacity: number) {
     this.#iterations = new Float64Array(capacity)
     this.#heap = new Float64Array(capacity)
     this.#external = new Float64Array(capacity)
+    this.#code = new Float64Array(capacity)
   }
 
   get length(): number {
@@ -24,11 +26,13 @@ export class SampleSeries {
     return this.#length === this.capacity
   }
 
-  push(iteration: number, heapBytes: number, externalBytes: number): void {
+  /** `heapBytes` leaves JIT code out; `codeBytes` is that code (see readCodeBytes). */
+  push(iteration: number, heapBytes: number, externalBytes: number, codeBytes = 0): void {
     const i = this.#length++
     this.#iterations[i] = iteration
     this.#heap[i] = heapBytes
     this.#external[i] = externalBytes
+    this.#code[i] = codeBytes
   }
 
   /** Forgets the latest sample, to measure the same point again. */
@@ -46,6 +50,10 @@ export class SampleSeries {
 
   external(index: number): number {
     return this.#external[index]!
+  }
+
+  code(index: number): number {
+    return this.#code[index]!
   }
 
   toArray(): LeakSample[] {

@@ -276,6 +276,19 @@ describe('judgeSeries', () => {
     ).toBe('leaking')
   })
 
+  test('growth that compiled code matched is the JIT tiering up, not a leak', () => {
+    // jsdom on a busy machine: its old space followed its code space, ~1 byte of metadata per byte of code.
+    const withCode = (codePerWindow: number) => {
+      const result = new SampleSeries(41)
+      const level = unevenly(1400 * 40)
+      for (let w = 0; w <= 40; w++) result.push(10 + w * 1400, 1e7 + level(w), 0, 5e6 + w * codePerWindow)
+      return judgeSeries(result, 0, costlySync)
+    }
+    expect(withCode(0).verdict).toBe('leaking')
+    expect(withCode(1400 * 40).verdict).toBe('undecided')
+    expect(withCode(1400 * 40).reason).toMatch(/compiled code/)
+  })
+
   test('memory an earlier check held, freed in the first window, does not make a leak look clean', () => {
     // Measured in a Vitest worker: a 1.1 B/call leak in geometric windows after another check.
     const result = new SampleSeries(4)
