@@ -46,7 +46,7 @@ export function findExactSteps(
   let stepped = 0
   for (const candidate of growths) {
     if (candidate < minStepBytes) continue
-    const tolerance = 8 + candidate / 512
+    const tolerance = 8 + candidate / 64
     let count = 0
     for (const growth of growths) if (Math.abs(growth - candidate) <= tolerance) count++
     if (count > stepped) {

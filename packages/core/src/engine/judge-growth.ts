@@ -25,11 +25,6 @@ const minShortWindowRate = 12
 const minWarmUpRate = 48
 const warmUpGrowingShare = 0.8
 /**
- * ... and must have lasted this many calls: a 1 ms hashing function warmed up for ~1,100 calls on a
- * busy machine, jsdom's render-and-remove in a Vitest worker grew 37 B/call for 5,300 calls.
- */
-const warmUpCalls = 8192
-/**
  * Windows a costly function's leak must span, so that its warm-up rules (share of growing windows,
  * bursts, median rates) have windows to judge: three long windows of jsdom's render-and-remove in a
  * Vitest worker on a busy machine each grew, at 73 B/call over 3,000 calls, after a flat start.
@@ -117,11 +112,16 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
   if (!growsSteadily(series, from, last, shortWindows, settings))
     return undecided(rate, growing, 'memory grew, but not steadily')
   if (!enoughCalls) return undecided(rate, growing, 'memory grew steadily, but over too few calls yet')
-  if (slowEarly && total < warmUpCalls)
+  // A costly function's slow growth is a leak only by its exact steps (`findExactSteps`): jsdom's
+  // render-and-remove in Jest and Vitest workers on a busy machine grew steadily but unevenly at
+  // 17-37 B/call for 5,000-12,000 calls, while a leak of fixed-size objects adds the same bytes to
+  // each window.
+  if (settings.costly && calls / windows < shortWindowCalls && rate < minWarmUpRate)
     return undecided(
       rate,
       growing,
-      'memory grew slowly, as a costly function warming up does in its first thousands of calls',
+      'memory grew slowly and unevenly, as a big library warming up does for thousands of calls (a leak ' +
+        'that slow would add the same bytes to every window)',
     )
   // Optimised code brings metadata of about its size into the old space: when the code space grew
   // by half of the span's growth or more, the JIT is still tiering up (jsdom on a busy machine).
