@@ -44,7 +44,10 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
   // The span: the last half of the calls, and at least three windows (five for a costly function).
   let from = last - 1
   while (from > baseline && series.iteration(last) - series.iteration(from) < total / 2) from--
-  from = Math.min(from, last - (settings.costly ? minCostlySpanWindows : 3))
+  // Five windows when they are short; a leak that makes its own calls costly (an EventTarget's
+  // listener list, O(n) to append to) in long geometric windows needs only three.
+  const shortLast = series.iteration(last) - series.iteration(last - 1) < shortWindowCalls
+  from = Math.min(from, last - (settings.costly && shortLast ? minCostlySpanWindows : 3))
   const latest = growthBetween(series, last - 1, last, settings.threshold)
   const growing = latest > settings.granuleBytes
   if (from < baseline) {

@@ -245,8 +245,12 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     const affordableTime = Math.floor(
       (context.verdictAt - now() - 6 * cost.gcMs) / Math.max(cost.callMs, 1e-6),
     )
+    // Two equal windows tell them apart at any length where the leak stands out, and long ones can
+    // cost seconds when the leak itself makes calls slower (an EventTarget's listener list).
+    const convincing = Math.max(Math.ceil(length / 4), Math.ceil((16 * granule(context.async)) / rate))
     const next = Math.min(
       length,
+      convincing,
       Math.floor(affordableTime / 2),
       Math.floor((options.iterations - calls) / 2),
     )

@@ -286,6 +286,13 @@ describe('judgeSeries', () => {
     expect(judgement?.resolution).toBeLessThanOrEqual(24)
   })
 
+  test('a leak that makes its own calls costly is judged over three long windows, not five', () => {
+    // An EventTarget's listener list (O(n) to append to), in geometric windows: 208 B/call.
+    const result = new SampleSeries(5)
+    for (const calls of [10, 979, 1948, 6039, 21741]) result.push(calls, 1e7 + calls * 208, 0)
+    expect(judgeSeries(result, 0, { ...costlySync, minLeakCalls: 4096 }).verdict).toBe('leaking')
+  })
+
   test('growth that compiled code matched is the JIT tiering up, not a leak', () => {
     // jsdom on a busy machine: its old space followed its code space, ~1 byte of metadata per byte of code.
     const withCode = (codePerWindow: number) => {
