@@ -114,11 +114,14 @@ export function findMostlyFlatWindows(
   // A leak that stores primitives grows only when its collection's backing store does (x1.5
   // or x2, once in many windows; a step is a third to a half of the store): the largest step
   // bounds what the flat windows can hide.
-  // A step that the next window gave back (optimised code and its metadata, made and dropped again)
-  // counts only for what stayed.
+  // A jump that the next window gave back (nearly) whole is no step: optimised code and its metadata,
+  // made and dropped again. A store that moved gives back only its old part, and a step it stays.
   const largestStep = Math.max(
     0,
-    ...growths.map((growth, window) => growth + Math.min(0, growths[window + 1] ?? 0)),
+    ...growths.map((growth, window) => {
+      const next = growths[window + 1] ?? 0
+      return next < -0.9 * growth ? growth + next : growth
+    }),
   )
   const resolution = Math.max((2.5 * flatWindowBytes) / length, (5 * largestStep) / series.iteration(last))
   if (resolution > Math.max(settings.acceptResolution, 24)) return undefined
