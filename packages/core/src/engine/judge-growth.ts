@@ -25,6 +25,12 @@ const minShortWindowRate = 12
 const minWarmUpRate = 48
 const warmUpGrowingShare = 0.8
 /**
+ * A costly function's slow, uneven growth is warm-up for this many calls at most (jsdom: 12,000 in a
+ * loaded Jest worker). Past them the calls are cheap ones a busy machine made look costly (an 8 B/call
+ * index-write leak in windows of ~4,000 calls, after millions of calls): the leak rules judge it.
+ */
+const warmUpMaxCalls = 65_536
+/**
  * Windows a costly function's leak must span, so that its warm-up rules (share of growing windows,
  * bursts, median rates) have windows to judge: three long windows of jsdom's render-and-remove in a
  * Vitest worker on a busy machine each grew, at 73 B/call over 3,000 calls, after a flat start.
@@ -119,7 +125,7 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
   // render-and-remove in Jest and Vitest workers on a busy machine grew steadily but unevenly at
   // 17-37 B/call for 5,000-12,000 calls, while a leak of fixed-size objects adds the same bytes to
   // each window.
-  if (settings.costly && calls / windows < shortWindowCalls && rate < minWarmUpRate)
+  if (settings.costly && calls / windows < shortWindowCalls && total < warmUpMaxCalls && rate < minWarmUpRate)
     return undecided(
       rate,
       growing,

@@ -348,6 +348,12 @@ describe('judgeSeries', () => {
     expect(uneven(8.4)).not.toBe('leaking')
     expect(uneven(16.7)).not.toBe('leaking')
     expect(uneven(60)).toBe('leaking')
+    // Cheap calls that a busy machine made look costly: millions of them are past any warm-up.
+    const late = new SampleSeries(19)
+    const level = unevenly(3796 * 20)
+    late.push(10, 1e7, 0)
+    for (let w = 0; w <= 17; w++) late.push(60_000 + w * 3796, 1e7 + 2e6 + level(w), 0)
+    expect(judgeSeries(late, 0, costlySync).verdict).toBe('leaking')
     expect(
       judgeSeries(
         series(17, 1400, (w) => w * 1400 * 16),
