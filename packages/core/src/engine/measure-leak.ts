@@ -36,6 +36,8 @@ const minWindowCalls = 8
 const maxSamples = 512
 /** Longest window of a costly function, for GCs slowed down by a busy machine. */
 const maxCostlyWindowMs = 400
+/** A confirmation window is shortened only below this many milliseconds of calls. */
+const confirmWindowMs = 250
 /** Coarsest resolution a clean verdict may claim when the budget is spent. */
 const finalResolution = 48
 /** Coarsest resolution the floors of a swinging costly function may claim at its time target. */
@@ -246,8 +248,13 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
       (context.verdictAt - now() - 6 * cost.gcMs) / Math.max(cost.callMs, 1e-6),
     )
     // Two equal windows tell them apart at any length where the leak stands out, and long ones can
-    // cost seconds when the leak itself makes calls slower (an EventTarget's listener list).
-    const convincing = Math.max(Math.ceil(length / 4), Math.ceil((16 * granule(context.async)) / rate))
+    // cost seconds when the leak itself makes calls slower (an EventTarget's listener list): those are
+    // shortened. Cheap ones stay long: a leak into a number array grows only at its capacity steps.
+    const convincing = Math.max(
+      Math.ceil(length / 4),
+      Math.ceil((16 * granule(context.async)) / rate),
+      Math.floor(confirmWindowMs / Math.max(cost.callMs, 1e-6)),
+    )
     const next = Math.min(
       length,
       convincing,
