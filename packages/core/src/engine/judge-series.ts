@@ -68,7 +68,9 @@ export function findCleanSpan(
     if (from > baseline) {
       const before = growthBetween(series, from - 1, from, settings.threshold)
       const length = series.iteration(from) - series.iteration(from - 1)
-      if (before > settings.granuleBytes && before / length >= resolution) continue
+      // (A window the span's own windows matched is no such sign: a busy runner's few KB a window.)
+      const matched = Math.max(...windowGrowths(series, from, last, settings.threshold)) >= before
+      if (before > settings.granuleBytes && before / length >= resolution && !matched) continue
     }
     return {
       verdict: 'clean',
