@@ -69,8 +69,8 @@ export function findCleanSpan(
       const before = growthBetween(series, from - 1, from, settings.threshold)
       const length = series.iteration(from) - series.iteration(from - 1)
       // (A window the span's own windows matched is no such sign: a busy runner's few KB a window.)
-      const matched = Math.max(...windowGrowths(series, from, last, settings.threshold)) >= before
-      if (before > settings.granuleBytes && before / length >= resolution && !matched) continue
+      const doubted = before > settings.granuleBytes && before / length >= resolution
+      if (doubted && Math.max(...windowGrowths(series, from, last, settings.threshold)) < before) continue
     }
     return {
       verdict: 'clean',
