@@ -1,8 +1,9 @@
+import { findStaircase } from './find-staircase.js'
 import { formatResolution } from './format-resolution.js'
 import { judgeGrowth } from './judge-growth.js'
 import type { Judgement, JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
-import { growthBetween, largestDrop, windowGrowths, windowLengths } from './series-growth.js'
+import { codeFreed, growthBetween, largestDrop, windowGrowths, windowLengths } from './series-growth.js'
 import { findSteadyFloor } from './steady-floor.js'
 
 /**
@@ -20,12 +21,27 @@ import { findSteadyFloor } from './steady-floor.js'
  * Leaking: over the last half of the calls (at least three windows), memory grew by more than
  * noise and swings allow, at a steady rate in both halves of that span, which separates unbounded
  * growth from a cache that is filling up; or most equal windows grew by the same bytes
- * (`findExactSteps`). See `judgeGrowth`.
+ * (`findExactSteps`). See `judgeGrowth`. Or, before any clean rule, memory grew in steps that kept
+ * pace with the calls (`findStaircase`): the flat windows between them would look clean.
  */
 export function judgeSeries(series: SampleSeries, baseline: number, settings: JudgeSettings): Judgement {
   const last = series.length - 1
   if (last <= baseline)
     return { verdict: 'undecided', bytesPerIteration: 0, growing: false, reason: 'no window measured yet' }
+  // A staircase is a leak whatever the other rules make of it: its flat windows look clean to them.
+  const staircase = findStaircase(series, baseline, settings)
+  if (staircase) {
+    const calls = series.iteration(last) - series.iteration(staircase.from)
+    const steps = staircase.steps
+      .map((step) => `+${Math.round(step.bytes / 1024)} KB at ${step.calls.toLocaleString('en-US')}`)
+      .join(', ')
+    return {
+      verdict: 'leaking',
+      bytesPerIteration: Math.max(0, growthBetween(series, staircase.from, last, settings.threshold) / calls),
+      from: staircase.from,
+      reason: `memory grew in steps that kept pace with the calls (${steps} calls), as a collection's store does when it keeps something from every call`,
+    }
+  }
   const clean =
     findCleanSpan(series, baseline, settings) ??
     findMostlyFlatWindows(series, baseline, settings) ??
@@ -57,10 +73,14 @@ export function findCleanSpan(
     if (growthBetween(series, from, last) < -settings.granuleBytes) continue
     // Growth can hide behind memory freed meanwhile: the function's own (a collection moving its
     // backing store, a cache clearing), or what an earlier check or test still held when this one
-    // began (a sync check's first window in a runner freed 160 KB and hid a 1.5 B/call leak). When
-    // the event loop turns, others free memory too, and the swings widen what it could hide more.
-    const swings = (settings.foreignFrees ? 2 : 1) * largestDrop(series, from, last)
-    const allowance = Math.max(growth, settings.granuleBytes, swings)
+    // began (a sync check's first window in a runner freed 160 KB and hid a 1.5 B/call leak). Such
+    // a free may go on in the windows after it (223 KB, then 12 KB that hid a 1.1 B/call leak's
+    // step), so a drop just before the span counts too. When the event loop turns, others free
+    // memory too, and the swings widen what it could hide more.
+    const swings =
+      (settings.foreignFrees ? 2 : 1) * largestDrop(series, from > baseline ? from - 1 : from, last)
+    // Metadata freed with compiled code hides growth too (measured: up to 1.5x the code's bytes).
+    const allowance = Math.max(growth + 1.5 * codeFreed(series, from, last), settings.granuleBytes, swings)
     const resolution = (2.5 * allowance) / calls
     if (resolution > acceptResolution) continue
     // Right after a window that grew at a rate this verdict claims to rule out, a quiet stretch may

@@ -32,6 +32,16 @@ export function windowLengths(series: SampleSeries, from: number, to: number): n
   return lengths
 }
 
+/**
+ * Compiled code freed between samples `from` and `to` (0 when it grew). Optimised code keeps
+ * metadata of up to ~1.5x its size in the heap, which goes with it: a window whose code dropped by
+ * 6.5 KB grew ~9 KB less than the leak in it. Code that came and went within the span took its
+ * metadata along, which the growth between the two samples already nets out.
+ */
+export function codeFreed(series: SampleSeries, from: number, to: number): number {
+  return Math.max(0, series.code(from) - series.code(to))
+}
+
 /** The largest drop of a single window between samples `from` and `to` (0 when none dropped). */
 export function largestDrop(series: SampleSeries, from: number, to: number): number {
   return largestDrops(series, from, to)[0]

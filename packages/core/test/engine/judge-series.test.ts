@@ -346,6 +346,34 @@ describe('judgeSeries', () => {
     expect(judgement.verdict === 'clean' && judgement.resolution <= 1.1).toBe(false)
   })
 
+  test('memory still being freed in the window after such a drop does not make a leak look clean', () => {
+    // Measured in a Vitest worker (CI): after a 223 KB drop, the next 10,240 calls of a 1.1 B/call
+    // leak grew 1 KB while its array's store grew 12.8 KB: the free went on and hid it.
+    const result = new SampleSeries(3)
+    for (const [calls, level] of [
+      [10, 0],
+      [1034, -222_936],
+      [11_274, -221_872],
+    ])
+      result.push(calls, 1e7 + level, 0)
+    const judgement = judgeSeries(result, 0, { ...sync, acceptResolution: 0.5 })
+    expect(judgement.verdict === 'clean' && judgement.resolution <= 1.1).toBe(false)
+  })
+
+  test('compiled code freed in a span hides its metadata: no clean verdict below what it could hide', () => {
+    // Measured in Vitest workers: the heap follows the code space by 1-1.5x its bytes, and a
+    // window whose code dropped by 6.5 KB grew ~9 KB less than the leak in it.
+    const result = new SampleSeries(3)
+    for (const [calls, level, code] of [
+      [10, 0, 0],
+      [1034, 1700, 0],
+      [11_274, 3500, -8000],
+    ])
+      result.push(calls, 1e7 + level, 0, 1e6 + code)
+    const judgement = judgeSeries(result, 0, { ...sync, acceptResolution: 0.5 })
+    expect(judgement.verdict === 'clean' && judgement.resolution <= 1.1).toBe(false)
+  })
+
   test('a function that swings by ~100 KB again and again is no leak for rising 300 KB in a few windows', () => {
     // Like jsdom's render-and-remove under load in a Jest worker: ±50-130 KB per window, then a rise.
     const swings = [99_488, -108_880, 78_040, -24_976, 37_080, -84_792, 37_304]

@@ -1,0 +1,104 @@
+import type { JudgeSettings } from './judgement.js'
+import type { SampleSeries } from './sample-series.js'
+import { growthBetween, windowGrowths } from './series-growth.js'
+
+/** Steps a staircase needs: the first two predict where and how large the third is. */
+const minSteps = 3
+/** Calls at a step over calls at the one before: an array's store grows x1.5 (+16), a hash table's x2. */
+const minStepRatio = 1.25
+const maxStepRatio = 2.6
+/** The steps' bytes per call may differ by this factor (a step is placed only to its window). */
+const maxRateSpread = 2
+/** What the windows between the steps may add or take away, as a share of the steps' bytes. */
+const maxBetweenShare = 0.25
+
+/** A window that grew by a step (`folded`: with the drop of the window after it). */
+interface Step {
+  window: number
+  folded: boolean
+  bytes: number
+  calls: number
+}
+
+export interface Staircase {
+  /** The sample before the first step counted. */
+  from: number
+  /** Calls (at the end of its window) and bytes of each step counted, oldest first. */
+  steps: { calls: number; bytes: number }[]
+}
+
+/**
+ * Finds a leak into a collection of primitives (numbers kept in an array, strings in a Set) in
+ * windows that mostly stay flat: such a leak grows only when the collection's backing store does, by
+ * half of it (an array) or all of it (a hash table), so each step is about proportional to the calls
+ * made so far and the steps come at calls that grow by x1.5 to x2. Nothing else in a function's heap
+ * keeps that pace: JIT metadata and warm-up do not scale with the calls, and a cache stops at its
+ * bound. So the last step must be recent (the next one is due by x2.6 of its calls), and every step
+ * counted must come after the least calls a leak verdict needs, which a cache of that size has
+ * filled by then. Windows of sync functions only: async ones swing by more than small steps.
+ *
+ * A store in large-object space is freed a full GC after its successor was made: a step's window may
+ * be followed by a drop of the old store, which counts against the step.
+ */
+export function findStaircase(
+  series: SampleSeries,
+  baseline: number,
+  settings: JudgeSettings,
+): Staircase | undefined {
+  if (settings.foreignFrees) return undefined
+  const last = series.length - 1
+  const growths = windowGrowths(series, baseline, last, settings.threshold)
+  // Windows are numbered from 0: growths[w] is the window ending at sample baseline + w + 1.
+  const candidates: Step[] = []
+  for (let w = 0; w < growths.length; w++) {
+    const growth = growths[w]!
+    if (growth <= settings.granuleBytes) continue
+    const next = growths[w + 1] ?? 0
+    const folded = next < 0
+    const bytes = folded ? growth + next : growth
+    const calls = series.iteration(baseline + w + 1)
+    if (bytes > settings.granuleBytes) candidates.push({ window: w, folded, bytes, calls })
+    if (folded) w++
+  }
+  // From the largest recent step back, each step the largest one where the step before it is due
+  // (smaller growth in between is noise, counted as such below).
+  const recent = candidates.filter((step) => step.calls * maxStepRatio >= series.iteration(last))
+  let step = largest(recent)
+  const steps: Step[] = []
+  while (step && steps.length < minSteps) {
+    steps.unshift(step)
+    const { calls } = step
+    step = largest(
+      candidates.filter(
+        (before) => before.calls * minStepRatio <= calls && before.calls * maxStepRatio >= calls,
+      ),
+    )
+  }
+  if (steps.length < minSteps) return undefined
+  if (series.iteration(baseline + steps[0]!.window) < settings.minLeakCalls) return undefined
+  for (let i = 1; i < steps.length; i++) {
+    const previous = steps[i - 1]!
+    // Flat windows between the steps: growth in every window is the other rules' to judge.
+    if (steps[i]!.window - previous.window - (previous.folded ? 1 : 0) < 2) return undefined
+  }
+  const rates = steps.map((step) => step.bytes / step.calls)
+  if (Math.max(...rates) > maxRateSpread * Math.min(...rates)) return undefined
+  const stepped = steps.reduce((sum, step) => sum + step.bytes, 0)
+  const counted = new Set(
+    steps.flatMap((step) => (step.folded ? [step.window, step.window + 1] : [step.window])),
+  )
+  let between = 0
+  for (let w = steps[0]!.window; w < growths.length; w++)
+    if (!counted.has(w)) between += Math.abs(growths[w]!)
+  if (between > maxBetweenShare * stepped) return undefined
+  return {
+    from: baseline + steps[0]!.window,
+    steps: steps.map(({ calls, bytes }) => ({ calls, bytes })),
+  }
+}
+
+function largest(steps: Step[]): Step | undefined {
+  let found: Step | undefined
+  for (const step of steps) if (!found || step.bytes > found.bytes) found = step
+  return found
+}
