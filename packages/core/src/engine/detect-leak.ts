@@ -9,6 +9,7 @@ import { realmOf } from '../runtime/realm-of.js'
 import { type CheckControl, checkBudget } from './check-control.js'
 import { type CheckProgress, ProgressThrottle } from './check-progress.js'
 import { Deadline } from './deadline.js'
+import { primeJudge } from './measure-leak.js'
 import { MeasurementRun } from './measurement-run.js'
 import { probeDeferredWork } from './probe-deferred-work.js'
 
@@ -223,6 +224,7 @@ function primeMeter(deadline: Deadline): void {
     while (now() < until);
   }
   try {
+    primeJudge()
     detectSync(busy, options, dry, () => {})
   } catch {
     // A dry run that fails leaves the meter as cold as before, nothing worse.
