@@ -1,6 +1,6 @@
 import type { JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
-import { growthBetween, windowGrowths } from './series-growth.js'
+import { windowGrowths } from './series-growth.js'
 
 /** Steps a staircase needs: the first two predict where and how large the third is. */
 const minSteps = 3
@@ -56,8 +56,11 @@ export function findStaircase(
     const next = growths[w + 1] ?? 0
     const folded = next < 0
     const bytes = folded ? growth + next : growth
-    const calls = series.iteration(baseline + w + 1)
-    if (bytes > settings.granuleBytes) candidates.push({ window: w, folded, bytes, calls })
+    const end = baseline + w + 1
+    // Optimised code brings about its size in metadata: a window whose code grew that much is the JIT.
+    const jit = series.code(end) - series.code(end - 1) > bytes / 2
+    if (bytes > settings.granuleBytes && !jit)
+      candidates.push({ window: w, folded, bytes, calls: series.iteration(end) })
     if (folded) w++
   }
   // From the largest recent step back, each step the largest one where the step before it is due

@@ -120,6 +120,14 @@ describe('findStaircase', () => {
     expect(findStaircase(windows(20_000, 20_000, 20, oneOffs), 0, sync)).toBeUndefined()
   })
 
+  test('steps that compiled code matched are the JIT, not a staircase', () => {
+    const series = windows(34_950, 23_676, 33, everySeventh)
+    const withCode = new SampleSeries(series.length)
+    for (let i = 0; i < series.length; i++)
+      withCode.push(series.iteration(i), series.heap(i), 0, series.heap(i) - series.heap(0))
+    expect(findStaircase(withCode, 0, sync)).toBeUndefined()
+  })
+
   test('steps among swings are no staircase: growth there is the other rules to judge', () => {
     const swinging = (calls: number) => everySeventh(calls) + ((calls / 23_676) % 2 > 0.5 ? 60_000 : 0)
     expect(findStaircase(windows(34_950, 23_676, 33, swinging), 0, sync)).toBeUndefined()
