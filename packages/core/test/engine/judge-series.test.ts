@@ -305,6 +305,31 @@ describe('judgeSeries', () => {
     expect(judgement?.resolution).toBeLessThanOrEqual(24)
   })
 
+  test('growth that came with compiled code does not hold up a flat function', () => {
+    // json-10ms-clean, measured: flat windows of 8 calls but for +18 KB (10.7 KB of code), +10.4 KB
+    // (5.2 KB), +12.7 KB (8.2 KB); inconclusive after 9.5 s, the jumps taken for a store's steps.
+    const jumps = new Map([
+      [20, [18_144, 10_752]],
+      [26, [10_424, 5248]],
+      [34, [12_696, 8192]],
+    ])
+    const result = new SampleSeries(41)
+    let heap = 1e7
+    let code = 1e6
+    for (let window = 0; window <= 40; window++) {
+      const [grew, compiled] = jumps.get(window) ?? [0, 0]
+      heap += grew
+      code += compiled
+      result.push(10 + window * 8, heap, 0, code)
+    }
+    expect(findMostlyFlatWindows(result, 0, costlySync)?.verdict).toBe('clean')
+    // The same growth without code to match it may be a store's steps.
+    const steps = series(40, 8, (w) =>
+      [...jumps].filter(([at]) => w >= at).reduce((sum, [, [grew]]) => sum + grew, 0),
+    )
+    expect(findMostlyFlatWindows(steps, 0, costlySync)).toBeUndefined()
+  })
+
   test('a leak that makes its own calls costly is judged over three long windows, not five', () => {
     // An EventTarget's listener list (O(n) to append to), in geometric windows: 208 B/call.
     const result = new SampleSeries(5)
