@@ -3,7 +3,7 @@ import type { SampleSeries } from './sample-series.js'
 import { windowGrowths } from './series-growth.js'
 
 /** Steps a staircase needs: the first two predict where and how large the third is. */
-const minSteps = 3
+const leakSteps = 3
 /** Calls at a step over calls at the one before: an array's store grows x1.5 (+16), a hash table's x2. */
 const minStepRatio = 1.25
 const maxStepRatio = 2.6
@@ -44,6 +44,7 @@ export function findStaircase(
   series: SampleSeries,
   baseline: number,
   settings: JudgeSettings,
+  minSteps = leakSteps,
 ): Staircase | undefined {
   if (settings.foreignFrees) return undefined
   const last = series.length - 1
@@ -63,20 +64,23 @@ export function findStaircase(
       candidates.push({ window: w, folded, bytes, calls: series.iteration(end) })
     if (folded) w++
   }
-  // From the largest recent step back, each step the largest one where the step before it is due
-  // (smaller growth in between is noise, counted as such below).
-  const recent = candidates.filter((step) => step.calls * maxStepRatio >= series.iteration(last))
-  let step = largest(recent)
-  const steps: Step[] = []
-  while (step && steps.length < minSteps) {
-    steps.unshift(step)
-    const { calls } = step
-    step = largest(
-      candidates.filter(
-        (before) => before.calls * minStepRatio <= calls && before.calls * maxStepRatio >= calls,
-      ),
-    )
+  // Anchored at the largest recent step, each step before it the largest where it was due, and so
+  // each one after it (smaller growth in between is noise, counted as such below).
+  const due = (from: number, to: number) =>
+    largest(candidates.filter((step) => step.calls >= from && step.calls <= to))
+  const anchor = due(series.iteration(last) / maxStepRatio, Number.POSITIVE_INFINITY)
+  const chain: Step[] = []
+  let step = anchor
+  while (step && chain.length < minSteps) {
+    chain.unshift(step)
+    step = due(step.calls / maxStepRatio, step.calls / minStepRatio)
   }
+  step = anchor && due(anchor.calls * minStepRatio, anchor.calls * maxStepRatio)
+  while (step) {
+    chain.push(step)
+    step = due(step.calls * minStepRatio, step.calls * maxStepRatio)
+  }
+  const steps = chain.slice(-minSteps)
   if (steps.length < minSteps) return undefined
   if (series.iteration(baseline + steps[0]!.window) < settings.minLeakCalls) return undefined
   for (let i = 1; i < steps.length; i++) {

@@ -42,10 +42,15 @@ export function judgeSeries(series: SampleSeries, baseline: number, settings: Ju
       reason: `memory grew in steps that kept pace with the calls (${steps} calls), as a collection's store does when it keeps something from every call`,
     }
   }
-  const clean =
-    findCleanSpan(series, baseline, settings) ??
-    findMostlyFlatWindows(series, baseline, settings) ??
-    findSteadyFloor(series, baseline, settings, settings.floorResolution)
+  // Two such steps, however early, are a staircase forming: no clean verdict until the third step
+  // comes (a leak) or stays away (a cache that stopped growing): the flat windows between two steps
+  // bound a number array's leak only to a few times its rate. The leak rules judge on.
+  const forming = findStaircase(series, baseline, { ...settings, minLeakCalls: 0 }, 2)
+  const clean = forming
+    ? undefined
+    : (findCleanSpan(series, baseline, settings) ??
+      findMostlyFlatWindows(series, baseline, settings) ??
+      findSteadyFloor(series, baseline, settings, settings.floorResolution))
   if (clean) return clean
   return judgeGrowth(series, baseline, settings)
 }

@@ -96,6 +96,37 @@ describe('findStaircase', () => {
     expect(judgement.verdict, judgement.reason).toBe('leaking')
   })
 
+  test('steps after the largest recent one carry the staircase on (log-scan-0.1ms-number-per-call)', () => {
+    // Measured: 8 B/call into an array, windows of 165 calls; the largest recent step is not the last.
+    const steps = new Map([
+      [36, 11_912],
+      [53, 17_872],
+      [54, 3432],
+      [67, 26_808],
+      [87, 40_208],
+    ])
+    const series = new SampleSeries(88)
+    let level = 1e7
+    for (let window = 0; window <= 87; window++) {
+      level += steps.get(window) ?? 0
+      series.push(10 + window * 165, level, 0)
+    }
+    const staircase = findStaircase(series, 0, { ...sync, granuleBytes: 2048, minLeakCalls: 4096 })
+    expect(staircase?.steps.map((step) => step.calls)).toEqual([8755, 11_065, 14_365])
+  })
+
+  test('two steps that keep pace hold back a clean verdict until the third is overdue', () => {
+    // A cache that fills up to 60,000 numbers: its last two steps come after the calls a leak
+    // verdict needs here, at 220,000 and 330,000 calls.
+    const cache = (calls: number) => everySeventh(Math.min(calls, 420_000))
+    const late = { ...sync, minLeakCalls: 200_000 }
+    const forming = windows(34_950, 23_676, 26, cache)
+    expect(findStaircase(forming, 0, late)).toBeUndefined()
+    expect(judgeSeries(forming, 0, late).verdict).toBe('undecided')
+    const stopped = windows(34_950, 23_676, 60, cache)
+    expect(judgeSeries(stopped, 0, late).verdict).toBe('clean')
+  })
+
   test('a cache whose store stopped growing is no staircase once the next step is overdue', () => {
     const bounded = (calls: number) => everySeventh(Math.min(calls, 250_000))
     expect(findStaircase(windows(34_950, 23_676, 33, bounded), 0, sync)).toBeUndefined()
