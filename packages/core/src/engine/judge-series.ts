@@ -42,10 +42,10 @@ export function judgeSeries(series: SampleSeries, baseline: number, settings: Ju
       reason: `memory grew in steps that kept pace with the calls (${steps} calls), as a collection's store does when it keeps something from every call`,
     }
   }
-  // Two such steps, however early, are a staircase forming: no clean verdict until the third step
-  // comes (a leak) or stays away (a cache that stopped growing): the flat windows between two steps
-  // bound a number array's leak only to a few times its rate. The leak rules judge on.
-  const forming = findStaircase(series, baseline, { ...settings, minLeakCalls: 0 }, 2)
+  // Two such steps are a staircase forming: no clean verdict until the next steps come (a leak) or
+  // stay away (a cache that stopped growing): the flat windows between two steps bound a number
+  // array's leak only to a few times its rate. The leak rules judge on.
+  const forming = findStaircase(series, baseline, settings, 2)
   const clean = forming
     ? undefined
     : (findCleanSpan(series, baseline, settings) ??

@@ -47,7 +47,7 @@ const everySeventh = (calls: number) => arrayStore(Math.floor(calls / 7))
 describe('findStaircase', () => {
   test("a number kept every 7th call, in equal windows, is a staircase: its array's store steps x1.5", () => {
     const staircase = findStaircase(windows(34_950, 23_676, 33, everySeventh), 0, sync)
-    expect(staircase?.steps.length).toBe(3)
+    expect(staircase?.steps.length).toBe(4)
   })
 
   test('the series CI measured (a Vitest worker on a busy machine, old stores freed a GC late) is leaking', () => {
@@ -111,15 +111,17 @@ describe('findStaircase', () => {
       level += steps.get(window) ?? 0
       series.push(10 + window * 165, level, 0)
     }
-    const staircase = findStaircase(series, 0, { ...sync, granuleBytes: 2048, minLeakCalls: 4096 })
+    const staircase = findStaircase(series, 0, { ...sync, minLeakCalls: 4096 }, 3)
     expect(staircase?.steps.map((step) => step.calls)).toEqual([8755, 11_065, 14_365])
+    // Three steps are not a leak yet: a bounded Map that evicts doubles its table once more when full.
+    expect(findStaircase(series, 0, { ...sync, minLeakCalls: 4096 })).toBeUndefined()
   })
 
-  test('two steps that keep pace hold back a clean verdict until the third is overdue', () => {
-    // A cache that fills up to 60,000 numbers: its last two steps come after the calls a leak
-    // verdict needs here, at 220,000 and 330,000 calls.
+  test('two steps that keep pace hold back a clean verdict until the next is overdue', () => {
+    // A cache that fills up to 60,000 numbers: its last two steps come after the calls a staircase
+    // counts from here, at 220,000 and 330,000 calls.
     const cache = (calls: number) => everySeventh(Math.min(calls, 420_000))
-    const late = { ...sync, minLeakCalls: 200_000 }
+    const late = { ...sync, minLeakCalls: 100_000 }
     const forming = windows(34_950, 23_676, 26, cache)
     expect(findStaircase(forming, 0, late)).toBeUndefined()
     expect(judgeSeries(forming, 0, late).verdict).toBe('undecided')
