@@ -1,6 +1,6 @@
 import type { JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
-import { windowGrowths } from './series-growth.js'
+import { codeGrown, windowGrowths } from './series-growth.js'
 
 /**
  * Steps a staircase of a leak needs: three predict where and how large the fourth is. Three are not
@@ -66,7 +66,7 @@ export function findStaircase(
     const bytes = folded ? growth + next : growth
     const end = baseline + w + 1
     // Optimised code brings about its size in metadata: a window whose code grew that much is the JIT.
-    const jit = series.code(end) - series.code(end - 1) > bytes / 2
+    const jit = codeGrown(series, end - 1, end) > bytes / 2
     if (bytes > settings.granuleBytes && !jit)
       candidates.push({ window: w, folded, bytes, calls: series.iteration(end) })
     if (folded) w++

@@ -2,6 +2,7 @@ import { findExactSteps } from './exact-steps.js'
 import type { Judgement, JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
 import {
+  codeGrown,
   growthBetween,
   largestDrop,
   secondLargestDrop,
@@ -134,7 +135,7 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
     )
   // Optimised code brings metadata of about its size into the old space: when the code space grew
   // by half of the span's growth or more, the JIT is still tiering up (jsdom on a busy machine).
-  if (series.code(last) - series.code(from) > growth / 2)
+  if (codeGrown(series, from, last) > growth / 2)
     return undecided(
       rate,
       growing,

@@ -3,7 +3,14 @@ import { formatResolution } from './format-resolution.js'
 import { judgeGrowth } from './judge-growth.js'
 import type { Judgement, JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
-import { codeFreed, growthBetween, largestDrop, windowGrowths, windowLengths } from './series-growth.js'
+import {
+  codeFreed,
+  codeGrown,
+  growthBetween,
+  largestDrop,
+  windowGrowths,
+  windowLengths,
+} from './series-growth.js'
 import { findSteadyFloor } from './steady-floor.js'
 
 /**
@@ -151,7 +158,7 @@ export function findMostlyFlatWindows(
       const next = growths[window + 1] ?? 0
       const step = next < -0.9 * growth ? growth + next : growth
       const end = from + window + 1
-      return step - 2 * Math.max(0, series.code(end) - series.code(end - 1))
+      return step - 2 * codeGrown(series, end - 1, end)
     }),
   )
   const resolution = Math.max((2.5 * flatWindowBytes) / length, (5 * largestStep) / series.iteration(last))

@@ -42,6 +42,14 @@ export function codeFreed(series: SampleSeries, from: number, to: number): numbe
   return Math.max(0, series.code(from) - series.code(to))
 }
 
+/**
+ * Compiled code made between samples `from` and `to` (0 when it shrank): growth of about its size,
+ * or up to twice it, is the metadata that came with it (the JIT tiering up), not a leak.
+ */
+export function codeGrown(series: SampleSeries, from: number, to: number): number {
+  return Math.max(0, series.code(to) - series.code(from))
+}
+
 /** The largest drop of a single window between samples `from` and `to` (0 when none dropped). */
 export function largestDrop(series: SampleSeries, from: number, to: number): number {
   return largestDrops(series, from, to)[0]
