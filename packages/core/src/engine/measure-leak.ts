@@ -1,7 +1,7 @@
 import type { ResolvedLeakOptions } from '../options/resolve-options.js'
 import type { LeakResult, LeakStatus } from '../result/leak-result.js'
 import { clearKeptObjects } from '../runtime/clear-kept-objects.js'
-import { getGarbageCollector } from '../runtime/force-gc.js'
+import { type GarbageCollector, getGarbageCollector } from '../runtime/force-gc.js'
 import { readCodeBytes, readExternalBytes, readHeapBytes } from '../runtime/read-memory.js'
 import { now } from '../runtime/real-clock.js'
 import { settleHeap } from '../runtime/settle-heap.js'
@@ -23,6 +23,8 @@ export interface MeasureContext {
   verdictAt: number
   /** Readies the meter's own code for a costly function (see `primeMeter` in detect-leak.ts). */
   prime?: () => void
+  /** A full GC, except in the meter's dry run. */
+  collect: GarbageCollector
 }
 
 /** Calls per window grow by these factors in turn while calls are cheap: irregular, so a sawtooth cannot alias. */
@@ -54,7 +56,7 @@ const lateFloorResolution = 32
  */
 export function* measureLeak(context: MeasureContext): Generator<number, LeakResult, CallReport | undefined> {
   const { options } = context
-  const collect = getGarbageCollector()
+  const { collect } = context
   const series = new SampleSeries(maxSamples)
   const cost = new CallCost(context.firstCallMs)
   primeMeter()
@@ -105,7 +107,8 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     return { ...base, status, leaked: false }
   }
 
-  settleHeap(collect)
+  // Always with full GCs: a dry run that settled with scavenges would leave the next check unsettled.
+  settleHeap(getGarbageCollector())
   const warmupCalls = options.warmup - calls
   if (warmupCalls > 0) {
     const report = (yield warmupCalls) ?? { made: warmupCalls, elapsedMs: 0 }

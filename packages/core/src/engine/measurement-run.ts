@@ -1,6 +1,6 @@
 import type { ResolvedLeakOptions } from '../options/resolve-options.js'
 import type { LeakResult } from '../result/leak-result.js'
-import { getGarbageCollector } from '../runtime/force-gc.js'
+import { type GarbageCollector, getGarbageCollector } from '../runtime/force-gc.js'
 import { now } from '../runtime/real-clock.js'
 import { type CallReport, CallWindow } from './call-window.js'
 import type { Deadline } from './deadline.js'
@@ -15,7 +15,7 @@ import { RetainedBound } from './retained-bound.js'
 export class MeasurementRun {
   /** Calls made so far, the first one included. */
   calls = 1
-  readonly #collect = getGarbageCollector()
+  readonly #collect: GarbageCollector
   readonly #measurement: ReturnType<typeof measureLeak>
   #step: IteratorResult<number, LeakResult>
   #callMs: number
@@ -24,7 +24,15 @@ export class MeasurementRun {
   readonly bound: RetainedBound
   readonly #deadline: Deadline
 
-  constructor(options: ResolvedLeakOptions, async: boolean, deadline: Deadline, prime?: () => void) {
+  /** `collect` replaces the full GC only for the meter's dry run (see `primeMeter` in detect-leak.ts). */
+  constructor(
+    options: ResolvedLeakOptions,
+    async: boolean,
+    deadline: Deadline,
+    prime?: () => void,
+    collect = getGarbageCollector(),
+  ) {
+    this.#collect = collect
     this.#callMs = now() - deadline.startedAt
     this.#deadline = deadline
     this.bound = new RetainedBound(options.maxRetainedBytes)
@@ -34,6 +42,7 @@ export class MeasurementRun {
       startedAt: deadline.startedAt,
       firstCallMs: this.#callMs,
       prime,
+      collect,
       // Read live: the retained cap can end the measurement's time early.
       get verdictAt() {
         return deadline.verdictAt
