@@ -6,6 +6,7 @@ import { type GarbageCollector, getGarbageCollector } from '../runtime/force-gc.
 import { isPromiseLike } from '../runtime/is-promise-like.js'
 import { nextImmediate, now, settleEventLoop } from '../runtime/real-clock.js'
 import { realmOf } from '../runtime/realm-of.js'
+import { markHeapUnsettled, settleHeap } from '../runtime/settle-heap.js'
 import { type CheckControl, checkBudget } from './check-control.js'
 import { type CheckProgress, ProgressThrottle } from './check-progress.js'
 import { Deadline } from './deadline.js'
@@ -241,11 +242,15 @@ function primeMeter(deadline: Deadline): void {
       windows += detectSync(busy, options, dry, () => {}, scavenge).samples.length
     } catch {
       // A dry run that fails leaves the meter as cold as before, nothing worse.
-      return
+      break
     } finally {
       dry.clear()
     }
   }
+  // What the dry run left for full GCs to free (its scavenges promoted it) would be freed in the
+  // check's first windows, and read as a swing there.
+  markHeapUnsettled()
+  settleHeap(collect)
 }
 
 function wrapThrow(call: number, error: unknown): Error {
