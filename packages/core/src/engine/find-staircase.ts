@@ -1,19 +1,43 @@
 import type { JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
-import { codeGrown, windowGrowths } from './series-growth.js'
+import { growthBesideCode, windowGrowths } from './series-growth.js'
+
+/** What a staircase must look like: how many steps, how far apart in calls, and from when. */
+export interface StaircaseShape {
+  steps: number
+  /** Calls at a step over calls at the one before, least and most. */
+  minRatio: number
+  maxRatio: number
+  /** Steps count only after this many times the least calls of a leak verdict (a cache of that size is full). */
+  leakCallsFactor: number
+}
 
 /**
- * Steps a staircase of a leak needs: three predict where and how large the fourth is. Three are not
- * enough: a bounded Map or Set that evicts as it adds doubles its table once more after it is full
- * (deleted entries take slots), a third step in time with the two that filled it (measured at 0.1 ms
- * per call: +112, +224, +448 KB at 4,110, 8,210, 16,410 calls for a cache of 9,000 entries).
+ * A leak into any collection: an array's store grows x1.5 (+16), a hash table's x2. Four steps:
+ * three are not enough, as a bounded Map or Set that evicts as it adds doubles its table once more
+ * after it is full (deleted entries take slots), a third step in time with the two that filled it
+ * (measured at 0.1 ms per call: +112, +224, +448 KB at 4,110, 8,210, 16,410 calls, 9,000 entries).
  */
-const leakSteps = 4
-/** Steps count only after this many times the least calls of a leak verdict (a cache of that size is full). */
-const leakCallsFactor = 2
-/** Calls at a step over calls at the one before: an array's store grows x1.5 (+16), a hash table's x2. */
-const minStepRatio = 1.25
-const maxStepRatio = 2.6
+export const anyStoreStaircase: StaircaseShape = {
+  steps: 4,
+  minRatio: 1.25,
+  maxRatio: 2.6,
+  leakCallsFactor: 2,
+}
+/**
+ * A leak into an array: its store grows by x1.5 and nothing else does, so three steps at that pace
+ * from `minLeakCalls` on are one (a hash table's doubling is far from it). A costly function leaking a
+ * number per call reaches four steps from twice `minLeakCalls` only well past its budget.
+ */
+export const arrayStaircase: StaircaseShape = { steps: 3, minRatio: 1.3, maxRatio: 1.75, leakCallsFactor: 1 }
+/**
+ * Two steps of either kind: a staircase forming, which holds back clean verdicts (not leak verdicts;
+ * see judgeSeries) until the next step is overdue. From a quarter of `minLeakCalls` on: a costly
+ * function leaking a number per call shows its steps long before either leak shape counts them, and
+ * its flat windows between them were clean at 13-18 B/call.
+ */
+export const formingStaircase: StaircaseShape = { ...anyStoreStaircase, steps: 2, leakCallsFactor: 0.25 }
+
 /** The steps' bytes per call may differ by this factor (a step is placed only to its window). */
 const maxRateSpread = 2
 /** What the windows between the steps may add or take away, as a share of the steps' bytes. */
@@ -51,23 +75,21 @@ export function findStaircase(
   series: SampleSeries,
   baseline: number,
   settings: JudgeSettings,
-  minSteps = leakSteps,
+  shape: StaircaseShape = anyStoreStaircase,
 ): Staircase | undefined {
+  const { steps: minSteps, minRatio, maxRatio } = shape
   if (settings.foreignFrees) return undefined
   const last = series.length - 1
   const growths = windowGrowths(series, baseline, last, settings.threshold)
   // Windows are numbered from 0: growths[w] is the window ending at sample baseline + w + 1.
   const candidates: Step[] = []
   for (let w = 0; w < growths.length; w++) {
-    const growth = growths[w]!
-    if (growth <= settings.granuleBytes) continue
-    const next = growths[w + 1] ?? 0
-    const folded = next < 0
-    const bytes = folded ? growth + next : growth
+    if (growths[w]! <= settings.granuleBytes) continue
     const end = baseline + w + 1
-    // Optimised code brings about its size in metadata: a window whose code grew that much is the JIT.
-    const jit = codeGrown(series, end - 1, end) > bytes / 2
-    if (bytes > settings.granuleBytes && !jit)
+    const folded = (growths[w + 1] ?? 0) < 0
+    // What compiled code made or freed meanwhile is the JIT's, not a step (nor taken from one).
+    const bytes = growthBesideCode(series, end - 1, folded ? end + 1 : end, settings.threshold)
+    if (bytes > settings.granuleBytes)
       candidates.push({ window: w, folded, bytes, calls: series.iteration(end) })
     if (folded) w++
   }
@@ -75,21 +97,21 @@ export function findStaircase(
   // each one after it (smaller growth in between is noise, counted as such below).
   const due = (from: number, to: number) =>
     largest(candidates.filter((step) => step.calls >= from && step.calls <= to))
-  const anchor = due(series.iteration(last) / maxStepRatio, Number.POSITIVE_INFINITY)
+  const anchor = due(series.iteration(last) / maxRatio, Number.POSITIVE_INFINITY)
   const chain: Step[] = []
   let step = anchor
   while (step && chain.length < minSteps) {
     chain.unshift(step)
-    step = due(step.calls / maxStepRatio, step.calls / minStepRatio)
+    step = due(step.calls / maxRatio, step.calls / minRatio)
   }
-  step = anchor && due(anchor.calls * minStepRatio, anchor.calls * maxStepRatio)
+  step = anchor && due(anchor.calls * minRatio, anchor.calls * maxRatio)
   while (step) {
     chain.push(step)
-    step = due(step.calls * minStepRatio, step.calls * maxStepRatio)
+    step = due(step.calls * minRatio, step.calls * maxRatio)
   }
   const steps = chain.slice(-minSteps)
   if (steps.length < minSteps) return undefined
-  if (series.iteration(baseline + steps[0]!.window) < leakCallsFactor * settings.minLeakCalls)
+  if (series.iteration(baseline + steps[0]!.window) < shape.leakCallsFactor * settings.minLeakCalls)
     return undefined
   for (let i = 1; i < steps.length; i++) {
     const previous = steps[i - 1]!
@@ -103,8 +125,12 @@ export function findStaircase(
     steps.flatMap((step) => (step.folded ? [step.window, step.window + 1] : [step.window])),
   )
   let between = 0
-  for (let w = steps[0]!.window; w < growths.length; w++)
-    if (!counted.has(w)) between += Math.abs(growths[w]!)
+  // (Growth that came or went with compiled code is the JIT's: up to twice the code's bytes.)
+  for (let w = steps[0]!.window; w < growths.length; w++) {
+    const end = baseline + w + 1
+    const code = Math.abs(series.code(end) - series.code(end - 1))
+    if (!counted.has(w)) between += Math.max(0, Math.abs(growths[w]!) - 2 * code)
+  }
   if (between > maxBetweenShare * stepped) return undefined
   return {
     from: baseline + steps[0]!.window,

@@ -1,11 +1,11 @@
-import { findStaircase } from './find-staircase.js'
+import { anyStoreStaircase, arrayStaircase, findStaircase, formingStaircase } from './find-staircase.js'
 import { formatResolution } from './format-resolution.js'
 import { judgeGrowth } from './judge-growth.js'
 import type { Judgement, JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
 import {
   codeFreed,
-  codeGrown,
+  growthBesideCode,
   growthBetween,
   largestDrop,
   windowGrowths,
@@ -36,7 +36,9 @@ export function judgeSeries(series: SampleSeries, baseline: number, settings: Ju
   if (last <= baseline)
     return { verdict: 'undecided', bytesPerIteration: 0, growing: false, reason: 'no window measured yet' }
   // A staircase is a leak whatever the other rules make of it: its flat windows look clean to them.
-  const staircase = findStaircase(series, baseline, settings)
+  const staircase =
+    findStaircase(series, baseline, settings, anyStoreStaircase) ??
+    findStaircase(series, baseline, settings, arrayStaircase)
   if (staircase) {
     const calls = series.iteration(last) - series.iteration(staircase.from)
     const steps = staircase.steps
@@ -52,7 +54,7 @@ export function judgeSeries(series: SampleSeries, baseline: number, settings: Ju
   // Two such steps are a staircase forming: no clean verdict until the next steps come (a leak) or
   // stay away (a cache that stopped growing): the flat windows between two steps bound a number
   // array's leak only to a few times its rate. The leak rules judge on.
-  const forming = findStaircase(series, baseline, settings, 2)
+  const forming = findStaircase(series, baseline, settings, formingStaircase)
   const clean = forming
     ? undefined
     : (findCleanSpan(series, baseline, settings) ??
@@ -151,14 +153,14 @@ export function findMostlyFlatWindows(
   // A jump that the next window gave back (nearly) whole is no step: optimised code and its metadata,
   // made and dropped again. A store that moved gives back only its old part, and a step it stays.
   // Nor is what came with compiled code: its metadata, up to twice the code's bytes (a 10 ms JSON
-  // function grew 18 KB with 10.7 KB of code, 10.4 KB with 5.2 KB, among hundreds of flat windows).
+  // function grew 18 KB with 10.7 KB of code, 10.4 KB with 5.2 KB, among hundreds of flat windows);
+  // and a drop that went with code freed gave back the JIT's bytes, not the step's.
   const largestStep = Math.max(
     0,
     ...growths.map((growth, window) => {
       const next = growths[window + 1] ?? 0
-      const step = next < -0.9 * growth ? growth + next : growth
       const end = from + window + 1
-      return step - 2 * codeGrown(series, end - 1, end)
+      return growthBesideCode(series, end - 1, next < -0.9 * growth ? end + 1 : end, settings.threshold)
     }),
   )
   const resolution = Math.max((2.5 * flatWindowBytes) / length, (5 * largestStep) / series.iteration(last))

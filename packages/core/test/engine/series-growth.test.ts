@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { SampleSeries } from '../../src/engine/sample-series.js'
 import {
+  growthBesideCode,
   growthBetween,
   largestDrop,
   secondLargestDrop,
@@ -58,5 +59,32 @@ describe('windowGrowths and windowLengths', () => {
     expect(windowGrowths(s, 0, 3)).toEqual([500, -300, 700])
     expect(windowGrowths(s, 1, 3, 10)).toEqual([-500, 400])
     expect(windowLengths(s, 0, 3)).toEqual([10, 20, 30])
+  })
+})
+
+describe('growthBesideCode', () => {
+  const withCode = (points: [number, number, number][]) => {
+    const series = new SampleSeries(points.length)
+    for (const [calls, heap, code] of points) series.push(calls, heap, 0, code)
+    return series
+  }
+
+  test('growth that came with compiled code counts less twice the code', () => {
+    const series = withCode([
+      [0, 1e7, 1e6],
+      [100, 1e7 + 30_000, 1e6 + 10_000],
+    ])
+    expect(growthBesideCode(series, 0, 1)).toBe(10_000)
+  })
+
+  test('a drop that went with code freed gives back the code, not growth before it', () => {
+    // A store's step of +8.9 KB, then -10.5 KB with 7.4 KB of code freed (measured at 1 ms per call).
+    const series = withCode([
+      [0, 1e7, 1e6],
+      [37, 1e7 + 8888, 1e6],
+      [74, 1e7 + 8888 - 10_528, 1e6 - 7360],
+    ])
+    expect(growthBesideCode(series, 0, 2)).toBe(8888 - 10_528 + 1.5 * 7360)
+    expect(growthBesideCode(series, 0, 1)).toBe(8888)
   })
 })
