@@ -210,6 +210,23 @@ describe('findStaircase', () => {
     expect(findStaircase(sortSixteenBytes, 0, oneMs, anyStoreStaircase)).toBeUndefined()
   })
 
+  test("steps closer than an array's pace are bounded arrays that began filling late", () => {
+    // Found by an adversarial pass at 1 ms per call: two bounded arrays of small integers, the second
+    // filling from call 450, both full by call 2,122; it was leaking with steps x1.31-x1.36 allowed.
+    const steps = new Map([
+      [1194, 17 * 1024],
+      [1562, 26 * 1024],
+      [2122, 39 * 1024],
+    ])
+    const iterations = every(10, 8, 300)
+    const series = replay(
+      iterations,
+      iterations.filter((calls) => steps.has(calls)).map((calls) => [calls, steps.get(calls)!, 0]),
+    )
+    expect(series.iteration(series.length - 1)).toBe(2410)
+    expect(findStaircase(series, 0, { ...oneMs, minLeakCalls: 1100 }, arrayStaircase)).toBeUndefined()
+  })
+
   test("a hash table's steps (x2) are not an array's", () => {
     const doubling = (calls: number) => 24 * 2 ** Math.floor(Math.log2(Math.max(calls, 1)))
     const series = windows(1_000, 200, 160, doubling)
