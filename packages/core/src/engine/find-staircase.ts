@@ -10,6 +10,8 @@ export interface StaircaseShape {
   maxRatio: number
   /** Steps count only after this many times the least calls of a leak verdict (a cache of that size is full). */
   leakCallsFactor: number
+  /** Least bytes of a step, as a share of the granule (growth a clean span may show). */
+  granuleShare: number
 }
 
 /**
@@ -23,6 +25,7 @@ export const anyStoreStaircase: StaircaseShape = {
   minRatio: 1.25,
   maxRatio: 2.6,
   leakCallsFactor: 2,
+  granuleShare: 1,
 }
 /**
  * A leak into an array: its store grows by x1.5 and nothing else does, so three steps at that pace
@@ -33,14 +36,26 @@ export const anyStoreStaircase: StaircaseShape = {
  * them (two caches filling one after the other, measured at 1 ms: x1.31-x1.36, full at 1.8x
  * `minLeakCalls`, false leaks with x1.3 allowed).
  */
-export const arrayStaircase: StaircaseShape = { steps: 3, minRatio: 1.42, maxRatio: 1.75, leakCallsFactor: 1 }
+export const arrayStaircase: StaircaseShape = {
+  steps: 3,
+  minRatio: 1.42,
+  maxRatio: 1.75,
+  leakCallsFactor: 1,
+  granuleShare: 1,
+}
 /**
  * Two steps of either kind: a staircase forming, which holds back clean verdicts (not leak verdicts;
- * see judgeSeries) until the next step is overdue. From a quarter of `minLeakCalls` on: a costly
- * function leaking a number per call shows its steps long before either leak shape counts them, and
- * its flat windows between them were clean at 13-18 B/call.
+ * see judgeSeries) until the next step is overdue. From the first window on, and steps of a quarter
+ * of the granule: a costly function leaking a number per call shows its steps long before either
+ * leak shape counts them (at 1 ms, 16 B/call: +1.0, +1.7, +2.6, +3.8 KB at 136, 208, 298, 460 calls,
+ * flat between), and its flat windows between them were clean at 13-24 B/call.
  */
-export const formingStaircase: StaircaseShape = { ...anyStoreStaircase, steps: 2, leakCallsFactor: 0.25 }
+export const formingStaircase: StaircaseShape = {
+  ...anyStoreStaircase,
+  steps: 2,
+  leakCallsFactor: 0,
+  granuleShare: 0.25,
+}
 
 /** The steps' bytes per call may differ by this factor (a step is placed only to its window). */
 const maxRateSpread = 2
@@ -82,19 +97,19 @@ export function findStaircase(
   shape: StaircaseShape = anyStoreStaircase,
 ): Staircase | undefined {
   const { steps: minSteps, minRatio, maxRatio } = shape
+  const least = shape.granuleShare * settings.granuleBytes
   if (settings.foreignFrees) return undefined
   const last = series.length - 1
   const growths = windowGrowths(series, baseline, last, settings.threshold)
   // Windows are numbered from 0: growths[w] is the window ending at sample baseline + w + 1.
   const candidates: Step[] = []
   for (let w = 0; w < growths.length; w++) {
-    if (growths[w]! <= settings.granuleBytes) continue
+    if (growths[w]! <= least) continue
     const end = baseline + w + 1
     const folded = (growths[w + 1] ?? 0) < 0
     // What compiled code made or freed meanwhile is the JIT's, not a step (nor taken from one).
     const bytes = growthBesideCode(series, end - 1, folded ? end + 1 : end, settings.threshold)
-    if (bytes > settings.granuleBytes)
-      candidates.push({ window: w, folded, bytes, calls: series.iteration(end) })
+    if (bytes > least) candidates.push({ window: w, folded, bytes, calls: series.iteration(end) })
     if (folded) w++
   }
   // Anchored at the largest recent step, each step before it the largest where it was due, and so

@@ -210,6 +210,40 @@ describe('findStaircase', () => {
     expect(findStaircase(sortSixteenBytes, 0, oneMs, anyStoreStaircase)).toBeUndefined()
   })
 
+  test("a number array's first small steps hold back a clean verdict", () => {
+    // Measured at 1 ms per call, 16 B/call, windows of 18 calls: +1.0, +1.7, +2.6, +3.8 KB at 136,
+    // 208, 298, 460 calls, flat between. Clean at 24 B/call by its flat windows, once.
+    const series = replay(every(10, 18, 26), [
+      [28, -384, 0],
+      [46, 968, 0],
+      [82, 960, 0],
+      [100, 360, 0],
+      [136, 1048, 0],
+      [154, 96, 0],
+      [172, 32, 0],
+      [208, 1680, 0],
+      [244, 2936, 10304],
+      [298, 2560, 0],
+      [316, -40, 0],
+      [370, 576, 0],
+      [460, 3832, 0],
+      [478, -40, 0],
+    ])
+    const early = new SampleSeries(14)
+    for (let i = 0; i < 14; i++) early.push(series.iteration(i), series.heap(i), 0, series.code(i))
+    expect(early.iteration(13)).toBe(244)
+    expect(findStaircase(early, 0, oneMs, formingStaircase)?.steps.map((step) => step.calls)).toEqual([
+      136, 208,
+    ])
+    for (let length = 14; length <= series.length; length++) {
+      const prefix = new SampleSeries(length)
+      for (let i = 0; i < length; i++) prefix.push(series.iteration(i), series.heap(i), 0, series.code(i))
+      expect(judgeSeries(prefix, 0, oneMs).verdict, `at ${series.iteration(length - 1)} calls`).not.toBe(
+        'clean',
+      )
+    }
+  })
+
   test("steps closer than an array's pace are bounded arrays that began filling late", () => {
     // Found by an adversarial pass at 1 ms per call: two bounded arrays of small integers, the second
     // filling from call 450, both full by call 2,122; it was leaking with steps x1.31-x1.36 allowed.
