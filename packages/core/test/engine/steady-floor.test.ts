@@ -83,7 +83,9 @@ describe('findSteadyFloor', () => {
   test("what the check's first window freed is no swing", () => {
     // log-scan-1ms-every-10th-call, measured (a first check): ~15 B/call, windows of 25 calls; the
     // first three windows freed what was held before, and one more window dropped. Was clean at 29 B/call.
-    const growths = [-156792, -10264, -920, 416, 288, 432, 416, 432, -1160, 432, 408, 528, 288, 432, 288, 3096]
+    const growths = [
+      -156792, -10264, -920, 416, 288, 432, 416, 432, -1160, 432, 408, 528, 288, 432, 288, 3096,
+    ]
     const measured = series(16, 25, (w) => growths.slice(0, w).reduce((sum, growth) => sum + growth, 0))
     expect(findSteadyFloor(measured, 0, { ...settings, floorResolution: 32 }, 32)).toBeUndefined()
   })
