@@ -68,12 +68,18 @@ function replay(iterations: number[], changes: [number, number, number][]): Samp
 const every = (start: number, calls: number, count: number) =>
   Array.from({ length: count + 1 }, (_, window) => start + window * calls)
 
+/** The first `length` samples of `series`: what the judge saw then. */
+function prefixOf(series: SampleSeries, length: number): SampleSeries {
+  const prefix = new SampleSeries(length)
+  for (let i = 0; i < length; i++) prefix.push(series.iteration(i), series.heap(i), 0, series.code(i))
+  return prefix
+}
+
 /** The first sample at which `judgeSeries` says leaking (undefined: never). */
 function firstLeaking(series: SampleSeries, settings: JudgeSettings): number | undefined {
   for (let length = 2; length <= series.length; length++) {
-    const prefix = new SampleSeries(length)
-    for (let i = 0; i < length; i++) prefix.push(series.iteration(i), series.heap(i), 0, series.code(i))
-    if (judgeSeries(prefix, 0, settings).verdict === 'leaking') return series.iteration(length - 1)
+    if (judgeSeries(prefixOf(series, length), 0, settings).verdict === 'leaking')
+      return series.iteration(length - 1)
   }
   return undefined
 }
@@ -229,18 +235,16 @@ describe('findStaircase', () => {
       [460, 3832, 0],
       [478, -40, 0],
     ])
-    const early = new SampleSeries(14)
-    for (let i = 0; i < 14; i++) early.push(series.iteration(i), series.heap(i), 0, series.code(i))
+    const early = prefixOf(series, 14)
     expect(early.iteration(13)).toBe(244)
     expect(findStaircase(early, 0, oneMs, formingStaircase)?.steps.map((step) => step.calls)).toEqual([
       136, 208,
     ])
     for (let length = 14; length <= series.length; length++) {
-      const prefix = new SampleSeries(length)
-      for (let i = 0; i < length; i++) prefix.push(series.iteration(i), series.heap(i), 0, series.code(i))
-      expect(judgeSeries(prefix, 0, oneMs).verdict, `at ${series.iteration(length - 1)} calls`).not.toBe(
-        'clean',
-      )
+      expect(
+        judgeSeries(prefixOf(series, length), 0, oneMs).verdict,
+        `at ${series.iteration(length - 1)} calls`,
+      ).not.toBe('clean')
     }
   })
 
