@@ -1,6 +1,6 @@
 import type { JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
-import { growthBesideCode, windowGrowths } from './series-growth.js'
+import { codeFreed, codeGrown, growthBesideCode, windowGrowths } from './series-growth.js'
 
 /** What a staircase must look like: how many steps, how far apart in calls, and from when. */
 export interface StaircaseShape {
@@ -87,9 +87,10 @@ export interface Staircase {
  * half of it (an array) or all of it (a hash table), so each step is about proportional to the calls
  * made so far and the steps come at calls that grow by x1.5 to x2. Nothing else in a function's heap
  * keeps that pace: JIT metadata and warm-up do not scale with the calls, and a cache stops at its
- * bound. So the last step must be recent (the next one is due by x2.6 of its calls), and every step
- * counted must come after twice the least calls a leak verdict needs, which a cache of that size has
- * filled by then. Windows of sync functions only: async ones swing by more than small steps.
+ * bound. So the last step must be recent (the next one is due by the shape's `maxRatio` of its calls),
+ * and every step counted must come after the shape's multiple of the least calls a leak verdict needs,
+ * which a cache of that size has filled by then. Windows of sync functions only: async ones swing by
+ * more than small steps.
  *
  * A store in large-object space is freed a full GC after its successor was made: a step's window may
  * be followed by a drop of the old store, which counts against the step.
@@ -151,7 +152,7 @@ export function findStaircase(
   // (Growth that came or went with compiled code is the JIT's: up to twice the code's bytes.)
   for (let w = steps[0]!.window; w < growths.length; w++) {
     const end = baseline + w + 1
-    const code = Math.abs(series.code(end) - series.code(end - 1))
+    const code = codeGrown(series, end - 1, end) + codeFreed(series, end - 1, end)
     if (!counted.has(w)) between += Math.max(0, Math.abs(growths[w]!) - 2 * code)
   }
   if (between > maxBetweenShare * stepped) return undefined

@@ -198,10 +198,10 @@ function growsSteadily(
   // span need not share alike (a Map of small records, half of its growth its table's: 3.7 MB at
   // 131,072 entries, then only 1.2 MB of records per window, until the retained cap). From N/4 to N/2
   // calls and from N/2 to N, each holds one doubling. (Long windows only: short ones have the medians.)
-  if (shortWindows) return false
+  if (shortWindows || from <= baseline) return false
   let before = from - 1
   while (before > baseline && series.iteration(before) > series.iteration(from) / 2) before--
-  return before >= baseline && before < from && comparable(rateOver(before, from), rateOver(from, last))
+  return comparable(rateOver(before, from), rateOver(from, last))
 }
 
 function medianWindowRate(series: SampleSeries, from: number, to: number, threshold: number): number {

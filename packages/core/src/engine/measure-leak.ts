@@ -55,8 +55,7 @@ const lateFloorResolution = 32
  * two full GCs, so the budget buys many windows (GCs are cheap evidence next to such calls).
  */
 export function* measureLeak(context: MeasureContext): Generator<number, LeakResult, CallReport | undefined> {
-  const { options } = context
-  const { collect } = context
+  const { options, collect } = context
   const series = new SampleSeries(maxSamples)
   const cost = new CallCost(context.firstCallMs)
   primeMeter()

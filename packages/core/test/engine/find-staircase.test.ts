@@ -8,21 +8,9 @@ import {
 import { judgeSeries } from '../../src/engine/judge-series.js'
 import type { JudgeSettings } from '../../src/engine/judgement.js'
 import { SampleSeries } from '../../src/engine/sample-series.js'
+import { cheapSync } from './judge-settings.js'
 
-const sync: JudgeSettings = {
-  threshold: 0,
-  granuleBytes: 2048,
-  acceptResolution: 0.5,
-  floorResolution: 0.5,
-  foreignFrees: false,
-  costly: false,
-  minLeakCalls: 4096,
-  enoughLeakBytes: 16 * 1024 * 1024,
-  minLeakBytes: 12 * 1024,
-  minGrowingShare: 0.5,
-  minWindowBytes: 16 * 1024,
-  maxRateDrop: 2,
-}
+const sync = cheapSync
 
 /** Bytes of an array's backing store holding `length` numbers, grown as V8 grows it (x1.5 + 16). */
 function arrayStore(length: number): number {

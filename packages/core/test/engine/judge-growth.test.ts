@@ -1,22 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { judgeGrowth } from '../../src/engine/judge-growth.js'
-import type { JudgeSettings } from '../../src/engine/judgement.js'
 import { SampleSeries } from '../../src/engine/sample-series.js'
-
-const cheapSync: JudgeSettings = {
-  threshold: 0,
-  granuleBytes: 2048,
-  acceptResolution: 0.5,
-  floorResolution: 0.5,
-  foreignFrees: false,
-  costly: false,
-  minLeakCalls: 4096,
-  enoughLeakBytes: 16 * 1024 * 1024,
-  minLeakBytes: 12 * 1024,
-  minGrowingShare: 0.5,
-  minWindowBytes: 16 * 1024,
-  maxRateDrop: 2,
-}
+import { cheapSync } from './judge-settings.js'
 
 /** A Map leaking a small record per call: 32 B of record, and its table (28 B an entry) doubling. */
 function mapLeak(calls: number): number {
