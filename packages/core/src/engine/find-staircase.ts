@@ -1,6 +1,6 @@
 import type { JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
-import { codeFreed, codeGrown, growthBesideCode, windowGrowths } from './series-growth.js'
+import { codeFreed, codeGrown, codeMovingShare, growthBesideCode, windowGrowths } from './series-growth.js'
 
 /** What a staircase must look like: how many steps, how far apart in calls, and from when. */
 export interface StaircaseShape {
@@ -65,12 +65,26 @@ export const formingStaircase: StaircaseShape = {
 
 /** What the windows between the steps may add or take away, as a share of the steps' bytes. */
 const maxBetweenShare = 0.25
+/**
+ * Share of the windows from the first step on in which compiled code may move (by more than
+ * `codeMoveBytes`): a sync function's JIT settles, with a jump now and then (measured: code moved in
+ * 3-10% of an array leak's windows), while a big library churns code in nearly every window and the
+ * heap moves with it (jsdom: tens of KB in 87-100% of them), where steps beside code are its noise.
+ */
+const maxCodeMovingShare = 1 / 3
+const codeMoveBytes = 1024
 
 /** A window that grew by a step (`folded`: with the drop of the window after it). */
 interface Step {
   window: number
   folded: boolean
+  /** Growth beside compiled code: at least this much was the step's. */
   bytes: number
+  /**
+   * At most this much: code made in the window may have brought less metadata than twice its bytes
+   * (a JIT jump of +109 KB of code hid a number array's +26 KB step in +203 KB).
+   */
+  most: number
   calls: number
 }
 
@@ -113,25 +127,35 @@ export function findStaircase(
     const end = baseline + w + 1
     const folded = (growths[w + 1] ?? 0) < 0
     // What compiled code made or freed meanwhile is the JIT's, not a step (nor taken from one).
-    const bytes = growthBesideCode(series, end - 1, folded ? end + 1 : end, settings.threshold)
-    if (bytes > least) candidates.push({ window: w, folded, bytes, calls: series.iteration(end) })
+    const spanEnd = folded ? end + 1 : end
+    const bytes = growthBesideCode(series, end - 1, spanEnd, settings.threshold)
+    const most = bytes + 2 * codeGrown(series, end - 1, spanEnd)
+    if (bytes > least) candidates.push({ window: w, folded, bytes, most, calls: series.iteration(end) })
     if (folded) w++
   }
-  // Anchored at the largest recent step, each step before it the largest where it was due, and so
-  // each one after it (smaller growth in between is noise, counted as such below).
-  const due = (from: number, to: number) =>
-    largest(candidates.filter((step) => step.calls >= from && step.calls <= to))
+  // Anchored at the largest recent step, each step before it the largest where it was due at the
+  // anchor's pace, and so each one after it (other growth in between is noise, counted as such below:
+  // a small bump where the next step is due is no step).
+  const keepsPace = (step: Step, anchor: Step) =>
+    step.most * anchor.calls * shape.rateSpread >= anchor.bytes * step.calls &&
+    step.bytes * anchor.calls <= shape.rateSpread * anchor.most * step.calls
+  const due = (from: number, to: number, anchor?: Step) =>
+    largest(
+      candidates.filter(
+        (step) => step.calls >= from && step.calls <= to && (!anchor || keepsPace(step, anchor)),
+      ),
+    )
   const anchor = due(series.iteration(last) / maxRatio, Number.POSITIVE_INFINITY)
   const chain: Step[] = []
   let step = anchor
   while (step && chain.length < minSteps) {
     chain.unshift(step)
-    step = due(step.calls / maxRatio, step.calls / minRatio)
+    step = due(step.calls / maxRatio, step.calls / minRatio, anchor)
   }
-  step = anchor && due(anchor.calls * minRatio, anchor.calls * maxRatio)
+  step = anchor && due(anchor.calls * minRatio, anchor.calls * maxRatio, anchor)
   while (step) {
     chain.push(step)
-    step = due(step.calls * minRatio, step.calls * maxRatio)
+    step = due(step.calls * minRatio, step.calls * maxRatio, anchor)
   }
   const steps = chain.slice(-minSteps)
   if (steps.length < minSteps) return undefined
@@ -142,8 +166,9 @@ export function findStaircase(
     // Flat windows between the steps: growth in every window is the other rules' to judge.
     if (steps[i]!.window - previous.window - (previous.folded ? 1 : 0) < 2) return undefined
   }
-  const rates = steps.map((step) => step.bytes / step.calls)
-  if (Math.max(...rates) > shape.rateSpread * Math.min(...rates)) return undefined
+  const leastRates = steps.map((step) => step.bytes / step.calls)
+  const mostRates = steps.map((step) => step.most / step.calls)
+  if (Math.max(...leastRates) > shape.rateSpread * Math.min(...mostRates)) return undefined
   const stepped = steps.reduce((sum, step) => sum + step.bytes, 0)
   const counted = new Set(
     steps.flatMap((step) => (step.folded ? [step.window, step.window + 1] : [step.window])),
@@ -156,8 +181,10 @@ export function findStaircase(
     if (!counted.has(w)) between += Math.max(0, Math.abs(growths[w]!) - 2 * code)
   }
   if (between > maxBetweenShare * stepped) return undefined
+  const from = baseline + steps[0]!.window
+  if (codeMovingShare(series, from, last, codeMoveBytes) > maxCodeMovingShare) return undefined
   return {
-    from: baseline + steps[0]!.window,
+    from,
     steps: steps.map(({ calls, bytes }) => ({ calls, bytes })),
   }
 }

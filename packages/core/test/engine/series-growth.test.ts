@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { SampleSeries } from '../../src/engine/sample-series.js'
 import {
+  codeMovingShare,
   growthBesideCode,
   growthBetween,
   largestDrop,
@@ -13,6 +14,13 @@ import {
 function series(...samples: [number, number, number][]): SampleSeries {
   const result = new SampleSeries(samples.length)
   for (const [calls, heap, external] of samples) result.push(calls, heap, external)
+  return result
+}
+
+/** A series from [calls, heap, code] samples. */
+function withCode(points: [number, number, number][]): SampleSeries {
+  const result = new SampleSeries(points.length)
+  for (const [calls, heap, code] of points) result.push(calls, heap, 0, code)
   return result
 }
 
@@ -63,12 +71,6 @@ describe('windowGrowths and windowLengths', () => {
 })
 
 describe('growthBesideCode', () => {
-  const withCode = (points: [number, number, number][]) => {
-    const series = new SampleSeries(points.length)
-    for (const [calls, heap, code] of points) series.push(calls, heap, 0, code)
-    return series
-  }
-
   test('growth that came with compiled code counts less twice the code', () => {
     const series = withCode([
       [0, 1e7, 1e6],
@@ -86,5 +88,32 @@ describe('growthBesideCode', () => {
     ])
     expect(growthBesideCode(series, 0, 2)).toBe(8888 - 10_528 + 1.5 * 7360)
     expect(growthBesideCode(series, 0, 1)).toBe(8888)
+  })
+})
+
+describe('growthBesideCode across windows', () => {
+  test('code freed that the window before made gives back nothing: its metadata was counted there', () => {
+    const series = withCode([
+      [0, 1e7, 1e6],
+      [143, 1e7 + 9456, 1e6 + 12_032],
+      [286, 1e7 + 9456 + 4688, 1e6 + 12_032 - 6592],
+    ])
+    expect(growthBesideCode(series, 1, 2)).toBe(4688)
+    expect(growthBesideCode(series, 0, 2)).toBe(9456 + 4688 - 2 * (12_032 - 6592))
+  })
+})
+
+describe('codeMovingShare', () => {
+  test('the share of windows in which compiled code moved either way by more than the bytes given', () => {
+    const series = withCode([
+      [0, 1e7, 1e6],
+      [10, 1e7, 1e6 + 4096],
+      [20, 1e7, 1e6 + 4096 + 512],
+      [30, 1e7, 1e6 - 2048],
+      [40, 1e7, 1e6 - 2048],
+    ])
+    expect(codeMovingShare(series, 0, 4, 1024)).toBe(0.5)
+    expect(codeMovingShare(series, 1, 2, 1024)).toBe(0)
+    expect(codeMovingShare(series, 0, 4, 256)).toBe(0.75)
   })
 })
