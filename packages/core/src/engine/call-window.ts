@@ -25,7 +25,8 @@ export interface CallReport {
 
 /**
  * Paces a window of calls for both drivers: chunks of about `chunkMs`, a minor GC every
- * `callsPerScavenge` calls, and an early stop when memory has grown past `maxWindowGrowthBytes`.
+ * `callsPerScavenge` calls, and an early stop when memory has grown past `maxWindowGrowthBytes` or
+ * the calls have taken `maxMs`.
  */
 export class CallWindow {
   readonly #collect: GarbageCollector
@@ -34,12 +35,17 @@ export class CallWindow {
   readonly #stride: number
   #pausedMs = 0
 
+  readonly #maxMs: number
+
+  /** `maxMs`: time in calls after which the window stops early (calls that grew costlier than planned). */
   constructor(
     collect: GarbageCollector,
     readonly count: number,
     callMs: number,
+    maxMs = Number.POSITIVE_INFINITY,
   ) {
     this.#collect = collect
+    this.#maxMs = maxMs
     this.#startBytes = readHeapBytes() + readExternalBytes()
     this.#stride = Math.max(1, Math.min(callsPerScavenge, Math.floor(chunkMs / Math.max(callMs, 1e-6))))
   }
@@ -52,6 +58,7 @@ export class CallWindow {
 
   /** Scavenges when a chunk ended at a scavenge point; returns false when the window must stop. */
   betweenChunks(made: number): boolean {
+    if (now() - this.#startedAt - this.#pausedMs > this.#maxMs) return false
     if (made % callsPerScavenge !== 0) return true
     const before = now()
     this.#collect({ type: 'minor' })
