@@ -133,27 +133,29 @@ export function findStaircase(
     if (bytes > least) candidates.push({ window: w, folded, bytes, most, calls: series.iteration(end) })
     if (folded) w++
   }
-  // Anchored at the largest recent step, each step before it the largest where it was due at the
-  // anchor's pace, and so each one after it (other growth in between is noise, counted as such below:
-  // a small bump where the next step is due is no step).
-  const keepsPace = (step: Step, anchor: Step) =>
-    step.most * anchor.calls * shape.rateSpread >= anchor.bytes * step.calls &&
-    step.bytes * anchor.calls <= shape.rateSpread * anchor.most * step.calls
-  const due = (from: number, to: number, anchor?: Step) =>
-    largest(
-      candidates.filter(
-        (step) => step.calls >= from && step.calls <= to && (!anchor || keepsPace(step, anchor)),
-      ),
-    )
-  const anchor = due(series.iteration(last) / maxRatio, Number.POSITIVE_INFINITY)
+  // Anchored at the largest recent step; each step before it the latest where it was due that keeps
+  // the anchor's pace (the store's previous step, not the one before that), and so each one after it.
+  // Other growth in between is noise, counted as such below: a small bump where the next step is due
+  // is no step.
+  const within = (from: number, to: number) =>
+    candidates.filter((step) => step.calls >= from && step.calls <= to)
+  const due = (from: number, to: number, anchor: Step) => {
+    let found: Step | undefined
+    for (const step of within(from, to))
+      if (offPace(step, anchor) <= shape.rateSpread && (!found || step.calls > found.calls)) found = step
+    return found
+  }
+  let anchor: Step | undefined
+  for (const step of within(series.iteration(last) / maxRatio, Number.POSITIVE_INFINITY))
+    if (!anchor || step.bytes > anchor.bytes) anchor = step
   const chain: Step[] = []
   let step = anchor
-  while (step && chain.length < minSteps) {
+  while (anchor && step && chain.length < minSteps) {
     chain.unshift(step)
     step = due(step.calls / maxRatio, step.calls / minRatio, anchor)
   }
   step = anchor && due(anchor.calls * minRatio, anchor.calls * maxRatio, anchor)
-  while (step) {
+  while (anchor && step) {
     chain.push(step)
     step = due(step.calls * minRatio, step.calls * maxRatio, anchor)
   }
@@ -189,8 +191,14 @@ export function findStaircase(
   }
 }
 
-function largest(steps: Step[]): Step | undefined {
-  let found: Step | undefined
-  for (const step of steps) if (!found || step.bytes > found.bytes) found = step
-  return found
+/**
+ * How far a step's bytes per call lie from the anchor's, as a factor (1: their ranges overlap); a
+ * step's range runs from its growth beside twice the code made to its growth beside none of it.
+ */
+function offPace(step: Step, anchor: Step): number {
+  const least = step.bytes * anchor.calls
+  const most = step.most * anchor.calls
+  if (most < anchor.bytes * step.calls) return (anchor.bytes * step.calls) / most
+  if (least > anchor.most * step.calls) return least / (anchor.most * step.calls)
+  return 1
 }

@@ -259,6 +259,9 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     // the iteration cap or a short budget must not turn a clear leak into an inconclusive. However
     // short: a leak whose calls grow costly (an EventTarget's listener list is O(n) to append to) on a
     // busy machine could afford a tenth of its last window, and was inconclusive in 3 of 8 runs.
+    // Standing out means 8 granules in each window, and twice what the function swung by in one: two
+    // short windows of a swinging function (jsdom moves ~100 KB a window with its code) may both grow
+    // by chance. Windows as long as the last one are as good as the judgement itself.
     const affordableTime = Math.floor(
       (context.verdictAt - now() - 6 * cost.gcMs) / Math.max(cost.callMs, 1e-6),
     )
@@ -276,7 +279,8 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
       Math.floor(affordableTime / 2),
       Math.floor((options.iterations - calls) / 2),
     )
-    if (rate * next < 8 * granule(context.async)) return 'unaffordable'
+    const standsOut = Math.max(8 * granule(context.async), 2 * largestDrop(series, from, last)) / rate
+    if (next < Math.min(standsOut, length)) return 'unaffordable'
     for (let confirmation = 0; confirmation < 2; confirmation++) {
       if (series.full) return 'unaffordable'
       yield* makeCalls(next)

@@ -50,6 +50,14 @@ export function codeGrown(series: SampleSeries, from: number, to: number): numbe
   return Math.max(0, series.code(to) - series.code(from))
 }
 
+/** The most compiled code grew at any sample after `from` up to `to`, over its level at `from` (0 if never). */
+export function codePeak(series: SampleSeries, from: number, to: number): number {
+  let peak = 0
+  for (let index = from + 1; index <= to; index++)
+    peak = Math.max(peak, series.code(index) - series.code(from))
+  return peak
+}
+
 /** Share of the windows between samples `from` and `to` in which compiled code moved by more than `bytes`. */
 export function codeMovingShare(series: SampleSeries, from: number, to: number, bytes: number): number {
   if (to <= from) return 0
