@@ -403,6 +403,36 @@ describe('findStaircase', () => {
     expect(firstLeaking(series, tenthMs)).toBe(10_053)
   })
 
+  test("the step chained before the anchor is the store's previous one, not the one before that", () => {
+    // Measured (log-scan-0.1ms-number-per-call, windows of 184 calls): steps at 930, 1,298, 2,034 (with
+    // a JIT jump) and 2,954 calls, x1.4-1.6 apart. Chained to the larger step at 1,298, the one at 2,034
+    // counted as noise between them, and the flat windows were clean at 15 B/call.
+    const series = replay(every(10, 184, 23), [
+      [194, 4600, 13696],
+      [378, -4280, -1920],
+      [562, -832, -3392],
+      [746, 96, 0],
+      [930, 3624, 0],
+      [1114, 32, 0],
+      [1298, 5216, 0],
+      [1482, 664, 0],
+      [1666, 320, 0],
+      [1850, 3432, 1984],
+      [2034, 10856, 3456],
+      [2402, 128, 0],
+      [2586, 848, 0],
+      [2954, 11912, 0],
+      [3874, 296, 0],
+      [4058, 32, 0],
+    ])
+    expect(series.iteration(series.length - 1)).toBe(4242)
+    const tenthMs = { ...sync, costly: true, acceptResolution: 2.4, floorResolution: 2.4, minLeakCalls: 4096 }
+    expect(findStaircase(series, 0, tenthMs, formingStaircase)?.steps.map((step) => step.calls)).toEqual([
+      2034, 2954,
+    ])
+    expect(judgeSeries(series, 0, tenthMs).verdict).not.toBe('clean')
+  })
+
   test('a step hidden in a JIT jump still counts, by what the code does not explain', () => {
     // Measured at 0.1 ms per call, a number per call (8 B/call), windows of 153 calls: the step at
     // ~9,300 calls came with 116 KB of code, most of it freed in the next window. It was clean

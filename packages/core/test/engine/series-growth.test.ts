@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { SampleSeries } from '../../src/engine/sample-series.js'
 import {
   codeMovingShare,
+  codePeak,
   growthBesideCode,
   growthBetween,
   largestDrop,
@@ -115,5 +116,18 @@ describe('codeMovingShare', () => {
     expect(codeMovingShare(series, 0, 4, 1024)).toBe(0.5)
     expect(codeMovingShare(series, 1, 2, 1024)).toBe(0)
     expect(codeMovingShare(series, 0, 4, 256)).toBe(0.75)
+  })
+})
+
+describe('codePeak', () => {
+  test('the most compiled code grew at any sample of the span, over its level at the start', () => {
+    const series = withCode([
+      [0, 1e7, 1e6],
+      [10, 1e7, 1e6 + 96_000],
+      [20, 1e7, 1e6 + 135_000],
+      [30, 1e7, 1e6 + 106_000],
+    ])
+    expect(codePeak(series, 0, 3)).toBe(135_000)
+    expect(codePeak(series, 2, 3)).toBe(0)
   })
 })
