@@ -33,9 +33,8 @@ export class CallWindow {
   readonly #startBytes: number
   readonly #startedAt: number
   readonly #stride: number
-  #pausedMs = 0
-
   readonly #maxMs: number
+  #pausedMs = 0
 
   /** `maxMs`: time in calls after which the window stops early (calls that grew costlier than planned). */
   constructor(

@@ -148,14 +148,15 @@ export function findStaircase(
   let anchor: Step | undefined
   for (const step of within(series.iteration(last) / maxRatio, Number.POSITIVE_INFINITY))
     if (!anchor || step.bytes > anchor.bytes) anchor = step
+  if (!anchor) return undefined
   const chain: Step[] = []
-  let step = anchor
-  while (anchor && step && chain.length < minSteps) {
+  let step: Step | undefined = anchor
+  while (step && chain.length < minSteps) {
     chain.unshift(step)
     step = due(step.calls / maxRatio, step.calls / minRatio, anchor)
   }
-  step = anchor && due(anchor.calls * minRatio, anchor.calls * maxRatio, anchor)
-  while (anchor && step) {
+  step = due(anchor.calls * minRatio, anchor.calls * maxRatio, anchor)
+  while (step) {
     chain.push(step)
     step = due(step.calls * minRatio, step.calls * maxRatio, anchor)
   }

@@ -72,10 +72,14 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     collections++
     series.push(calls, readHeapBytes(), readExternalBytes(), readCodeBytes())
   }
-  const makeCalls = function* (count: number): Generator<number, void, CallReport | undefined> {
+  /** Makes `count` calls (fewer when the driver had to stop) and times them. */
+  const timedCalls = function* (count: number): Generator<number, void, CallReport | undefined> {
     const report = (yield count) ?? { made: count, elapsedMs: 0 }
     calls += report.made
     cost.called(report.made, report.elapsedMs)
+  }
+  const makeCalls = function* (count: number): Generator<number, void, CallReport | undefined> {
+    yield* timedCalls(count)
     sample()
     // Growth is believed only after a second look: engine caches (compiled regexps) age out on the
     // next full GC, and cleanup that runs after a GC (FinalizationRegistry callbacks, AbortSignal
@@ -111,20 +115,12 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   // Always with full GCs: a dry run that settled with scavenges would leave the next check unsettled.
   settleHeap(getGarbageCollector())
   const warmupCalls = options.warmup - calls
-  if (warmupCalls > 0) {
-    const report = (yield warmupCalls) ?? { made: warmupCalls, elapsedMs: 0 }
-    calls += report.made
-    cost.called(report.made, report.elapsedMs)
-  }
+  if (warmupCalls > 0) yield* timedCalls(warmupCalls)
   // Nine calls timed around the meter's own first run (its code compiled lazily) can look costly for
   // a cheap function (measured: 10-22 us per call for a 0.05 us one, against 20 us), which then got
   // the dry run and short windows: a cost near the line is timed again before the plan rests on it.
   const recheck = Math.min(recheckCalls, Math.floor((options.iterations - calls) / 4))
-  if (cost.callMs > cheapCallMs && cost.callMs < 4 * cheapCallMs && recheck > 0) {
-    const report = (yield recheck) ?? { made: recheck, elapsedMs: 0 }
-    calls += report.made
-    cost.called(report.made, report.elapsedMs)
-  }
+  if (cost.callMs > cheapCallMs && cost.callMs < 4 * cheapCallMs && recheck > 0) yield* timedCalls(recheck)
   // Costly calls come in short windows, where the meter's own first-time allocations would show.
   if (cost.callMs > cheapCallMs) context.prime?.()
   sample()
