@@ -6,6 +6,7 @@ import {
   growthBesideCode,
   growthBetween,
   largestDrop,
+  largestLastingRise,
   secondLargestDrop,
   windowGrowths,
   windowLengths,
@@ -59,6 +60,21 @@ describe('largestDrop and secondLargestDrop', () => {
     const rising = series([0, 0, 0], [10, 100, 0], [20, 200, 0])
     expect(largestDrop(rising, 0, 2)).toBe(0)
     expect(secondLargestDrop(rising, 0, 2)).toBe(0)
+  })
+})
+
+describe('largestLastingRise', () => {
+  test('is the largest jump of one window that memory stayed up after', () => {
+    const jumped = series([0, 0, 0], [10, 1000, 0], [20, 9000, 0], [30, 9500, 0], [40, 8700, 0])
+    expect(largestLastingRise(jumped, 0, 4)).toBe(8000 - 300)
+  })
+  test('counts of a spike only what did not come back down', () => {
+    const spiked = series([0, 0, 0], [10, 1000, 0], [20, 9000, 0], [30, 1500, 0], [40, 2000, 0])
+    expect(largestLastingRise(spiked, 0, 4)).toBe(1000)
+  })
+  test("is a last window's whole rise, and 0 when nothing rose", () => {
+    expect(largestLastingRise(series([0, 0, 0], [10, 500, 0], [20, 7000, 0]), 0, 2)).toBe(6500)
+    expect(largestLastingRise(series([0, 5000, 0], [10, 4000, 0], [20, 3000, 0]), 0, 2)).toBe(0)
   })
 })
 
