@@ -80,14 +80,15 @@ describe('judgeGrowth and one-off jumps', () => {
       minWindowBytes: 32 * 1024,
     }
     const series = new SampleSeries(heaps.length)
-    heaps.forEach((heap, window) => series.push(10 + 16 * window, 1.88e7 + heap, 2.6e6))
+    for (const [window, heap] of heaps.entries()) series.push(10 + 16 * window, 1.88e7 + heap, 2.6e6)
     expect(judgeGrowth(series, 0, loopback)).toMatchObject({
       verdict: 'undecided',
       reason: 'memory grew, but not beyond noise yet',
     })
     // A leak of that size in every window is one.
     const leak = new SampleSeries(heaps.length)
-    heaps.forEach((heap, window) => leak.push(10 + 16 * window, 1.88e7 + heap + 200 * 16 * window, 2.6e6))
+    for (const [window, heap] of heaps.entries())
+      leak.push(10 + 16 * window, 1.88e7 + heap + 3200 * window, 2.6e6)
     expect(judgeGrowth(leak, 0, loopback).verdict).toBe('leaking')
   })
 })
