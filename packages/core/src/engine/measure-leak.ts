@@ -183,10 +183,8 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     } else {
       // Windows of one length, so garbage that piles up between full GCs (weak tables, timer
       // lists) looks the same in each; a new length only when the calls' cost changed a lot.
-      // About two GCs' worth of calls: the split that buys the most evidence per budget (a window
-      // of n calls and its GC cost n·c + g; the slope's error falls with n and the windows' count).
       // A busy machine slows GCs more than calls: its windows get longer, up to a high cap.
-      const windowMs = Math.min(maxCostlyWindowMs, Math.max(5, 2 * cost.gcMs))
+      const windowMs = costlyWindowMs(cost)
       const drifted =
         costlyLength !== undefined && Math.abs(Math.log((costlyLength * perCall) / windowMs)) > Math.log(4)
       if (costlyLength === undefined || drifted)
@@ -316,6 +314,14 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
 }
 
 /** Growth one window may show without being looked at twice. */
+/**
+ * A costly window's calls: about two GCs' worth, the split that buys the most evidence per budget (a
+ * window of n calls and its GC cost n·c + g; the slope's error falls with n and the windows' count).
+ */
+function costlyWindowMs(cost: CallCost): number {
+  return Math.min(maxCostlyWindowMs, Math.max(5, 2 * cost.gcMs))
+}
+
 function granule(async: boolean): number {
   return async ? 4096 : 2048
 }
@@ -334,6 +340,12 @@ function judgeSettings(options: ResolvedLeakOptions, context: MeasureContext, co
     acceptResolution + (lateFloorResolution - acceptResolution) * Math.min(1, Math.max(0, late))
   const leakTargetMs = 1.5 * (500 * callMs + 300)
   const budgetMs = context.verdictAt - context.startedAt
+  // A costly window's two full GCs take about as long as its calls: a leak verdict after so many
+  // calls came twice as late as their own time (a 3.7 ms function leaking 1 KB/call: 5.4-8.7 s).
+  const pacedCallMs =
+    cost.callMs > cheapCallMs ? callMs * (1 + (2 * cost.gcMs) / costlyWindowMs(cost)) : callMs
+  const callsWithin = (ms: number, perCall: number) =>
+    Math.max(16, Math.min(4096, Math.floor(ms / perCall), Math.floor((0.4 * budgetMs) / perCall)))
   return {
     threshold: options.threshold,
     granuleBytes,
@@ -341,10 +353,8 @@ function judgeSettings(options: ResolvedLeakOptions, context: MeasureContext, co
     floorResolution: Math.max(acceptResolution, floorResolution),
     foreignFrees: context.async,
     costly: cost.callMs > cheapCallMs,
-    minLeakCalls: Math.max(
-      16,
-      Math.min(4096, Math.floor(leakTargetMs / callMs), Math.floor((0.4 * budgetMs) / callMs)),
-    ),
+    minLeakCalls: callsWithin(leakTargetMs, pacedCallMs),
+    storeStepCalls: callsWithin(leakTargetMs, callMs),
     enoughLeakBytes: options.maxRetainedBytes / 2,
     // Clean I/O on loopback (sockets, parsers) retains tens of bytes per call for its first
     // thousands of calls, at a slowly falling rate: async leaks need more growth, in more windows,
@@ -403,6 +413,7 @@ const primeSettings: JudgeSettings = {
   foreignFrees: false,
   costly: false,
   minLeakCalls: 1,
+  storeStepCalls: 1,
   enoughLeakBytes: 1,
   minLeakBytes: 1,
   minGrowingShare: 0.5,

@@ -11,6 +11,7 @@ const sync: JudgeSettings = {
   foreignFrees: false,
   costly: false,
   minLeakCalls: 200,
+  storeStepCalls: 200,
   enoughLeakBytes: 16 * 1024 * 1024,
   minLeakBytes: 12 * 1024,
   minGrowingShare: 0.5,
@@ -188,7 +189,13 @@ describe('judgeSeries', () => {
   })
 
   // Settings of a 1 ms synchronous function (see judgeSettings in measure-leak.ts).
-  const costlySync: JudgeSettings = { ...sync, costly: true, minLeakCalls: 800, maxRateDrop: 2 }
+  const costlySync: JudgeSettings = {
+    ...sync,
+    costly: true,
+    minLeakCalls: 800,
+    storeStepCalls: 800,
+    maxRateDrop: 2,
+  }
   const levelsOf = (growths: number[]) => {
     let level = 0
     return [0, ...growths.map((growth) => (level += growth))]
