@@ -44,7 +44,7 @@ const detectOptions = {
   ...(values['no-sites'] ? { sites: false, retainers: false } : {}),
   ...(values.options ? JSON.parse(values.options) : {}),
 }
-const caseArgs = Object.keys(detectOptions).length ? [JSON.stringify(detectOptions)] : []
+const caseOptions = JSON.stringify(detectOptions)
 
 const load = startLoad(Number(values.load))
 const runs = []
@@ -193,10 +193,14 @@ console.log(`wrote ${values.json}`)
 /** Runs one case in a fresh process; a crash or a hang becomes a run with status 'error'. */
 async function runCase(entry) {
   try {
-    const { stdout } = await run(process.execPath, [join(here, 'run-case.mjs'), entry.name, ...caseArgs], {
-      maxBuffer: 16 * 1024 * 1024,
-      timeout: 300_000,
-    })
+    const { stdout } = await run(
+      process.execPath,
+      [join(here, 'run-case.mjs'), entry.name, caseOptions, entry.file],
+      {
+        maxBuffer: 16 * 1024 * 1024,
+        timeout: 300_000,
+      },
+    )
     return JSON.parse(stdout)
   } catch (error) {
     const reason = String(error.stderr || error.message)
