@@ -7,8 +7,12 @@ import { growthBetween, windowGrowths, windowLengths } from './series-growth.js'
 const parts = 4
 /** Fewest windows in a part: its lowest sample must find the bottom of a swing. */
 const minPartWindows = 4
-/** Share of a span's windows that must have dropped (by more than `dropBytes`) for it to swing. */
-const minDropShare = 0.2
+/**
+ * Share of a span's windows that must have dropped (by more than `dropBytes`) for it to swing, each
+ * part at least once: a cache of 50 results cleared when full, in windows of 8 calls of 1 ms, drops
+ * in 16% of them, and its floors are as good as with longer windows.
+ */
+const minDropShare = 0.1
 const dropBytes = 64
 
 /**
@@ -47,12 +51,19 @@ export function findSteadyFloor(
     const counted = Math.max(from, baseline + 1)
     const drops = windowGrowths(series, counted, last).filter((growth) => growth < -dropBytes).length
     if (drops < minDropShare * (last - from)) continue
+    const perPart = (last - from) / parts
+    const partStart = (part: number) => from + Math.round(part * perPart)
+    const swingsInEachPart = Array.from({ length: parts }, (_, part) =>
+      windowGrowths(series, Math.max(partStart(part), counted), partStart(part + 1)).some(
+        (growth) => growth < -dropBytes,
+      ),
+    ).every(Boolean)
+    if (!swingsInEachPart) continue
     const floors: number[] = []
     const centres: number[] = []
-    const perPart = (last - from) / parts
     for (let part = 0; part < parts; part++) {
-      const start = from + Math.round(part * perPart)
-      const end = from + Math.round((part + 1) * perPart)
+      const start = partStart(part)
+      const end = partStart(part + 1)
       let floor = Number.POSITIVE_INFINITY
       for (let index = start; index <= end; index++)
         floor = Math.min(floor, growthBetween(series, from, index, settings.threshold))

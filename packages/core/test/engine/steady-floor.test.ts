@@ -37,6 +37,17 @@ describe('findSteadyFloor', () => {
     expect(clean?.reason).toMatch(/lowest point held steady over the last 720 calls/)
   })
 
+  test('a sawtooth in short windows, dropping in one window of six, is clean by its floors too', () => {
+    // json-1ms-sawtooth in windows of 8 calls (a plain Node process, whose full GCs are quick).
+    const clean = findSteadyFloor(
+      series(96, 8, (w) => ((w * 8) % 50) * 600),
+      0,
+      settings,
+      8,
+    )
+    expect(clean?.resolution).toBeLessThanOrEqual(8)
+  })
+
   test('a buffer that comes and goes every other window is clean (a hash function in V8)', () => {
     const clean = findSteadyFloor(
       series(60, 13, (w) => (w % 2) * 4520),
