@@ -1,6 +1,6 @@
 import type { JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
-import { growthBetween, windowGrowths, windowLengths } from './series-growth.js'
+import { growthBetween, lastingRises, windowGrowths, windowLengths } from './series-growth.js'
 
 /** Fewest windows, all of one length, that can show a leak by its exact steps. */
 const minWindows = 16
@@ -26,7 +26,7 @@ export interface ExactSteps {
  * freed elsewhere) shows in a few windows only. Nothing that warms up does this: JIT metadata,
  * sockets and parsers grow in uneven bursts. A cache filling up does, until it is full, so the
  * caller still asks for its least number of calls; and the span must have grown by most of its
- * steps, which a sawtooth's rising windows (an equal step each, then a drop) never do.
+ * steps, beside any jumps, which a sawtooth's rising windows (an equal step each, then a drop) never do.
  *
  * The span is the last half of the windows, at least `minWindows`.
  */
@@ -55,6 +55,14 @@ export function findExactSteps(
     }
   }
   if (stepped < minStepShare * windows) return undefined
-  if (growthBetween(series, from, last, settings.threshold) < 0.5 * stepBytes * windows) return undefined
+  // Jumps far beyond the step that stayed (a function warming up) are none of its steps: a sawtooth
+  // cache (+8 KB a window, then -42 KB) with two such jumps in its span kept as much as a leak would.
+  const lasting = lastingRises(series, from, last)
+  const jumps = growths.reduce(
+    (sum, growth, window) => sum + (growth > 2 * stepBytes ? lasting[window]! : 0),
+    0,
+  )
+  if (growthBetween(series, from, last, settings.threshold) - jumps < 0.5 * stepBytes * windows)
+    return undefined
   return { from, stepBytes, stepped, windows }
 }

@@ -91,20 +91,24 @@ export function largestDrop(series: SampleSeries, from: number, to: number): num
 }
 
 /**
- * The largest rise of a single window between samples `from` and `to`, as far as memory stayed up
- * after it: a spike that came back down is a swing (the drops count those), a jump that stayed is
- * one-off growth.
+ * Each window's rise between samples `from` and `to`, as far as memory stayed up after it: a spike
+ * that came back down is a swing (the drops count those), a jump that stayed is one-off growth.
  */
-export function largestLastingRise(series: SampleSeries, from: number, to: number): number {
-  let largest = 0
+export function lastingRises(series: SampleSeries, from: number, to: number): number[] {
+  const lasting: number[] = []
   let lowestAfter = Number.POSITIVE_INFINITY
   for (let index = to; index > from; index--) {
     lowestAfter = Math.min(lowestAfter, growthBetween(series, from, index))
     const rise = growthBetween(series, index - 1, index)
     const stayed = lowestAfter - growthBetween(series, from, index - 1)
-    largest = Math.max(largest, Math.min(rise, stayed))
+    lasting.unshift(Math.max(0, Math.min(rise, stayed)))
   }
-  return largest
+  return lasting
+}
+
+/** The largest of `lastingRises` (0 when nothing rose). */
+export function largestLastingRise(series: SampleSeries, from: number, to: number): number {
+  return Math.max(0, ...lastingRises(series, from, to))
 }
 
 /** The second largest drop of a single window between samples `from` and `to` (0 when fewer dropped). */
