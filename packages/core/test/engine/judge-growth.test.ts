@@ -92,3 +92,31 @@ describe('judgeGrowth and one-off jumps', () => {
     expect(judgeGrowth(leak, 0, loopback).verdict).toBe('leaking')
   })
 })
+
+describe('judgeGrowth and leaks that swing', () => {
+  test('a leak far faster than any warm-up is one though it grows in bursts', () => {
+    // Measured: a jsdom listener per render (415 B/call, 0.1 ms), windows of 75 calls swinging by
+    // +-100-290 KB: it grew in two thirds of them, and was inconclusive after 9.5 s.
+    const heaps = [
+      0, -61568, 47872, 332784, 189472, 271600, 347424, 322096, 277568, 391568, 449296, 492904, 409384,
+      508168, 571976, 550760, 659040, 661048, 710064, 829608, 814712, 846032, 763688, 837984, 851888, 1102632,
+    ]
+    const series = new SampleSeries(heaps.length)
+    for (const [window, heap] of heaps.entries()) series.push(10 + 75 * window, 2e7 + heap, 0)
+    const jsdom = {
+      ...cheapSync,
+      costly: true,
+      acceptResolution: 2.4,
+      floorResolution: 20,
+      minLeakCalls: 1500,
+    }
+    expect(judgeGrowth(series, 0, jsdom).verdict).toBe('leaking')
+    // The same bursts at a warm-up's pace are not.
+    const slow = new SampleSeries(heaps.length)
+    for (const [window, heap] of heaps.entries()) slow.push(10 + 750 * window, 2e7 + heap, 0)
+    expect(judgeGrowth(slow, 0, jsdom)).toMatchObject({
+      verdict: 'undecided',
+      reason: expect.stringContaining('bursts'),
+    })
+  })
+})
