@@ -11,6 +11,8 @@ import { SampleSeries } from '../../src/engine/sample-series.js'
 import { cheapSync } from './judge-settings.js'
 
 const sync = cheapSync
+/** What a 0.1 ms function's check judges with (its calls' resolution, a full run of calls). */
+const tenthMs = { ...sync, costly: true, acceptResolution: 2.4, floorResolution: 2.4, storeStepCalls: 4096 }
 
 /** Bytes of an array's backing store holding `length` numbers, grown as V8 grows it (x1.5 + 16). */
 function arrayStore(length: number): number {
@@ -154,7 +156,7 @@ describe('findStaircase', () => {
     // A cache that fills up to 60,000 numbers: its last two steps come after the calls a staircase
     // counts from here, at 220,000 and 330,000 calls.
     const cache = (calls: number) => everySeventh(Math.min(calls, 420_000))
-    const late = { ...sync, storeStepCalls: 100_000 }
+    const late = { ...sync, minLeakCalls: 100_000, storeStepCalls: 100_000 }
     const forming = windows(34_950, 23_676, 26, cache)
     expect(findStaircase(forming, 0, late)).toBeUndefined()
     expect(judgeSeries(forming, 0, late).verdict).toBe('undecided')
@@ -195,7 +197,14 @@ describe('findStaircase', () => {
     [2428, 11576, 7680],
     [2467, -40, 0],
   ])
-  const oneMs = { ...sync, costly: true, acceptResolution: 10.7, floorResolution: 10.7, storeStepCalls: 1000 }
+  const oneMs = {
+    ...sync,
+    costly: true,
+    acceptResolution: 10.7,
+    floorResolution: 10.7,
+    minLeakCalls: 1000,
+    storeStepCalls: 1000,
+  }
 
   test("three steps at an array's pace (x1.5) from storeStepCalls are a leak into an array", () => {
     const staircase = findStaircase(sortSixteenBytes, 0, oneMs, arrayStaircase)
@@ -259,13 +268,6 @@ describe('findStaircase', () => {
       [3246, 32, 0],
     ])
     expect(series.iteration(series.length - 1)).toBe(4198)
-    const tenthMs = {
-      ...sync,
-      costly: true,
-      acceptResolution: 2.4,
-      floorResolution: 2.4,
-      storeStepCalls: 4096,
-    }
     expect(findStaircase(series, 0, tenthMs, formingStaircase)?.steps.map((step) => step.calls)).toEqual([
       1886, 2974,
     ])
@@ -360,13 +362,6 @@ describe('findStaircase', () => {
       [4443, 17872, 0],
     ])
     expect(series.iteration(series.length - 1)).toBe(4443)
-    const tenthMs = {
-      ...sync,
-      costly: true,
-      acceptResolution: 2.4,
-      floorResolution: 2.4,
-      storeStepCalls: 4096,
-    }
     expect(findStaircase(series, 0, tenthMs, formingStaircase)?.steps.map((step) => step.calls)).toEqual([
       3013, 4443,
     ])
@@ -408,13 +403,6 @@ describe('findStaircase', () => {
       [20580, 1656, 0],
     ])
     expect(series.iteration(series.length - 1)).toBe(20_580)
-    const tenthMs = {
-      ...sync,
-      costly: true,
-      acceptResolution: 2.4,
-      floorResolution: 2.4,
-      storeStepCalls: 4096,
-    }
     expect(findStaircase(series, 0, tenthMs, formingStaircase)?.steps.map((step) => step.calls)).toEqual([
       10_053, 15_135,
     ])
@@ -444,13 +432,6 @@ describe('findStaircase', () => {
       [4058, 32, 0],
     ])
     expect(series.iteration(series.length - 1)).toBe(4242)
-    const tenthMs = {
-      ...sync,
-      costly: true,
-      acceptResolution: 2.4,
-      floorResolution: 2.4,
-      storeStepCalls: 4096,
-    }
     expect(findStaircase(series, 0, tenthMs, formingStaircase)?.steps.map((step) => step.calls)).toEqual([
       2034, 2954,
     ])
@@ -494,13 +475,6 @@ describe('findStaircase', () => {
       [21697, 1624, 0],
       [22615, 90472, 0],
     ])
-    const tenthMs = {
-      ...sync,
-      costly: true,
-      acceptResolution: 2.4,
-      floorResolution: 2.4,
-      storeStepCalls: 4096,
-    }
     expect(firstLeaking(series, tenthMs)).toBeLessThanOrEqual(15_118)
   })
 
