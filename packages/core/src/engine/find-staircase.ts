@@ -32,12 +32,12 @@ export const anyStoreStaircase: StaircaseShape = {
 }
 /**
  * A leak into an array: its store grows by x1.5 and nothing else does, so three steps at that pace
- * from `storeStepCalls` on are one (a hash table's doubling is far from it). A costly function leaking a
- * number per call reaches four steps from twice `storeStepCalls` only well past its budget. An array
+ * from `minLeakCalls` on are one (a hash table's doubling is far from it). A costly function leaking a
+ * number per call reaches four steps from twice `minLeakCalls` only well past its budget. An array
  * that holds what every call since the check began (or before) kept steps at x1.5 of the calls or a
  * little more; steps closer than that come from arrays that began filling later, bounded ones among
  * them (two caches filling one after the other, measured at 1 ms: x1.31-x1.36, full at 1.8x
- * `storeStepCalls`, false leaks with x1.3 allowed).
+ * `minLeakCalls`, false leaks with x1.3 allowed).
  */
 export const arrayStaircase: StaircaseShape = {
   steps: 3,
@@ -162,7 +162,7 @@ export function findStaircase(
   }
   const steps = chain.slice(-minSteps)
   if (steps.length < minSteps) return undefined
-  if (series.iteration(baseline + steps[0]!.window) < shape.leakCallsFactor * settings.storeStepCalls)
+  if (series.iteration(baseline + steps[0]!.window) < shape.leakCallsFactor * settings.minLeakCalls)
     return undefined
   for (let i = 1; i < steps.length; i++) {
     const previous = steps[i - 1]!

@@ -21,16 +21,8 @@ export interface JudgeSettings {
    * long the windows are (a swinging function's windows are long).
    */
   costly: boolean
-  /**
-   * Fewest calls the steady growth of a leak verdict must span: a cache filling up stops sooner. As
-   * many as the leak's time target holds, the full GCs between the windows counted.
-   */
+  /** Fewest calls the steady growth of a leak verdict must span: a cache filling up stops sooner. */
   minLeakCalls: number
-  /**
-   * Calls from which a store's steps (`findStaircase`) may be a leak's: bounded hash tables and
-   * arrays step at the same pace while they fill, measured in calls (not time).
-   */
-  storeStepCalls: number
   /**
    * Steady growth since the baseline that stands for enough calls: half of what the check may make
    * the function retain (`maxRetainedBytes`). A big leak reaches the cap before `minLeakCalls`, and

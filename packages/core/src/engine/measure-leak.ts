@@ -340,12 +340,6 @@ function judgeSettings(options: ResolvedLeakOptions, context: MeasureContext, co
     acceptResolution + (lateFloorResolution - acceptResolution) * Math.min(1, Math.max(0, late))
   const leakTargetMs = 1.5 * (500 * callMs + 300)
   const budgetMs = context.verdictAt - context.startedAt
-  // A costly window's two full GCs take about as long as its calls: a leak verdict after so many
-  // calls came twice as late as their own time (a 3.7 ms function leaking 1 KB/call: 5.4-8.7 s).
-  const pacedCallMs =
-    cost.callMs > cheapCallMs ? callMs * (1 + (2 * cost.gcMs) / costlyWindowMs(cost)) : callMs
-  const callsWithin = (ms: number, perCall: number) =>
-    Math.max(16, Math.min(4096, Math.floor(ms / perCall), Math.floor((0.4 * budgetMs) / perCall)))
   return {
     threshold: options.threshold,
     granuleBytes,
@@ -353,8 +347,13 @@ function judgeSettings(options: ResolvedLeakOptions, context: MeasureContext, co
     floorResolution: Math.max(acceptResolution, floorResolution),
     foreignFrees: context.async,
     costly: cost.callMs > cheapCallMs,
-    minLeakCalls: callsWithin(leakTargetMs, pacedCallMs),
-    storeStepCalls: callsWithin(leakTargetMs, callMs),
+    // As many calls as the leak's time target holds, not counting the GCs between the windows: a
+    // bounded cache of 1,000 entries at 0.1-0.25 ms per call (a loaded Vitest worker) was called
+    // leaking with half as many, counting them.
+    minLeakCalls: Math.max(
+      16,
+      Math.min(4096, Math.floor(leakTargetMs / callMs), Math.floor((0.4 * budgetMs) / callMs)),
+    ),
     enoughLeakBytes: options.maxRetainedBytes / 2,
     // Clean I/O on loopback (sockets, parsers) retains tens of bytes per call for its first
     // thousands of calls, at a slowly falling rate: async leaks need more growth, in more windows,
@@ -413,7 +412,6 @@ const primeSettings: JudgeSettings = {
   foreignFrees: false,
   costly: false,
   minLeakCalls: 1,
-  storeStepCalls: 1,
   enoughLeakBytes: 1,
   minLeakBytes: 1,
   minGrowingShare: 0.5,

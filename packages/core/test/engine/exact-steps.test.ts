@@ -12,7 +12,6 @@ const settings: JudgeSettings = {
   foreignFrees: true,
   costly: true,
   minLeakCalls: 180,
-  storeStepCalls: 180,
   enoughLeakBytes: 16 * 1024 * 1024,
   minLeakBytes: 96 * 1024,
   minGrowingShare: 0.6,

@@ -12,7 +12,7 @@ import { cheapSync } from './judge-settings.js'
 
 const sync = cheapSync
 /** What a 0.1 ms function's check judges with (its calls' resolution, a full run of calls). */
-const tenthMs = { ...sync, costly: true, acceptResolution: 2.4, floorResolution: 2.4, storeStepCalls: 4096 }
+const tenthMs = { ...sync, costly: true, acceptResolution: 2.4, floorResolution: 2.4, minLeakCalls: 4096 }
 
 /** Bytes of an array's backing store holding `length` numbers, grown as V8 grows it (x1.5 + 16). */
 function arrayStore(length: number): number {
@@ -144,19 +144,19 @@ describe('findStaircase', () => {
     const staircase = findStaircase(
       series,
       0,
-      { ...sync, storeStepCalls: 4096 },
+      { ...sync, minLeakCalls: 4096 },
       { ...anyStoreStaircase, steps: 3 },
     )
     expect(staircase?.steps.map((step) => step.calls)).toEqual([8755, 11_065, 14_365])
     // Three steps are not a leak yet: a bounded Map that evicts doubles its table once more when full.
-    expect(findStaircase(series, 0, { ...sync, storeStepCalls: 4096 })).toBeUndefined()
+    expect(findStaircase(series, 0, { ...sync, minLeakCalls: 4096 })).toBeUndefined()
   })
 
   test('two steps that keep pace hold back a clean verdict until the next is overdue', () => {
     // A cache that fills up to 60,000 numbers: its last two steps come after the calls a staircase
     // counts from here, at 220,000 and 330,000 calls.
     const cache = (calls: number) => everySeventh(Math.min(calls, 420_000))
-    const late = { ...sync, minLeakCalls: 100_000, storeStepCalls: 100_000 }
+    const late = { ...sync, minLeakCalls: 100_000 }
     const forming = windows(34_950, 23_676, 26, cache)
     expect(findStaircase(forming, 0, late)).toBeUndefined()
     expect(judgeSeries(forming, 0, late).verdict).toBe('undecided')
@@ -203,13 +203,12 @@ describe('findStaircase', () => {
     acceptResolution: 10.7,
     floorResolution: 10.7,
     minLeakCalls: 1000,
-    storeStepCalls: 1000,
   }
 
-  test("three steps at an array's pace (x1.5) from storeStepCalls are a leak into an array", () => {
+  test("three steps at an array's pace (x1.5) from minLeakCalls are a leak into an array", () => {
     const staircase = findStaircase(sortSixteenBytes, 0, oneMs, arrayStaircase)
     expect(staircase?.steps.map((step) => step.calls)).toEqual([1063, 1609, 2389])
-    // Four steps of any store, from twice storeStepCalls, come only past the budget.
+    // Four steps of any store, from twice minLeakCalls, come only past the budget.
     expect(findStaircase(sortSixteenBytes, 0, oneMs, anyStoreStaircase)).toBeUndefined()
   })
 
@@ -288,7 +287,7 @@ describe('findStaircase', () => {
       iterations.filter((calls) => steps.has(calls)).map((calls) => [calls, steps.get(calls)!, 0]),
     )
     expect(series.iteration(series.length - 1)).toBe(2410)
-    expect(findStaircase(series, 0, { ...oneMs, storeStepCalls: 1100 }, arrayStaircase)).toBeUndefined()
+    expect(findStaircase(series, 0, { ...oneMs, minLeakCalls: 1100 }, arrayStaircase)).toBeUndefined()
   })
 
   test("a hash table's steps (x2) are not an array's", () => {
@@ -511,7 +510,7 @@ describe('findStaircase', () => {
       ),
     ).toBeUndefined()
     expect(
-      findStaircase(windows(100, 500, 40, everySeventh), 0, { ...sync, storeStepCalls: 20_000 }),
+      findStaircase(windows(100, 500, 40, everySeventh), 0, { ...sync, minLeakCalls: 20_000 }),
     ).toBeUndefined()
   })
 

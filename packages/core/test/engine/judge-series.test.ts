@@ -11,7 +11,6 @@ const sync: JudgeSettings = {
   foreignFrees: false,
   costly: false,
   minLeakCalls: 200,
-  storeStepCalls: 200,
   enoughLeakBytes: 16 * 1024 * 1024,
   minLeakBytes: 12 * 1024,
   minGrowingShare: 0.5,
@@ -193,7 +192,6 @@ describe('judgeSeries', () => {
     ...sync,
     costly: true,
     minLeakCalls: 800,
-    storeStepCalls: 800,
     maxRateDrop: 2,
   }
   const levelsOf = (growths: number[]) => {

@@ -9,7 +9,6 @@ export const cheapSync: JudgeSettings = {
   foreignFrees: false,
   costly: false,
   minLeakCalls: 4096,
-  storeStepCalls: 4096,
   enoughLeakBytes: 16 * 1024 * 1024,
   minLeakBytes: 12 * 1024,
   minGrowingShare: 0.5,

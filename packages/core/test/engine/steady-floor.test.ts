@@ -11,7 +11,6 @@ const settings: JudgeSettings = {
   foreignFrees: false,
   costly: true,
   minLeakCalls: 200,
-  storeStepCalls: 200,
   enoughLeakBytes: 16 * 1024 * 1024,
   minLeakBytes: 12 * 1024,
   minGrowingShare: 0.5,
