@@ -21,18 +21,24 @@ export function getGarbageCollector(): GarbageCollector {
     collector = global as GarbageCollector
     return collector
   }
-  try {
-    // The flag may already be on (e.g. NODE_OPTIONS) with `gc` deleted from this realm: leave it on.
-    const exposed = vm.runInNewContext('typeof gc') === 'function'
-    if (!exposed) v8.setFlagsFromString('--expose-gc')
+  // V8's flags are the process's: a Jest worker thread that switches the flag off between another
+  // thread's switching it on and taking `gc` leaves that one without it (seen under load), so retry.
+  let failure: unknown
+  for (let attempt = 0; attempt < 8 && typeof collector !== 'function'; attempt++) {
     try {
-      collector = vm.runInNewContext('gc') as GarbageCollector
-    } finally {
-      if (!exposed) v8.setFlagsFromString('--no-expose-gc')
+      // The flag may already be on (e.g. NODE_OPTIONS) with `gc` deleted from this realm: leave it on.
+      const exposed = vm.runInNewContext('typeof gc') === 'function'
+      if (!exposed) v8.setFlagsFromString('--expose-gc')
+      try {
+        collector = vm.runInNewContext('gc') as GarbageCollector
+      } finally {
+        if (!exposed) v8.setFlagsFromString('--no-expose-gc')
+      }
+    } catch (error) {
+      failure = error
     }
-  } catch (error) {
-    throw new GcUnavailableError(error)
   }
+  if (typeof collector !== 'function' && failure) throw new GcUnavailableError(failure)
   if (typeof collector !== 'function') throw new GcUnavailableError()
   return collector
 }
