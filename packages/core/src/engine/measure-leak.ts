@@ -183,8 +183,10 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     } else {
       // Windows of one length, so garbage that piles up between full GCs (weak tables, timer
       // lists) looks the same in each; a new length only when the calls' cost changed a lot.
+      // About two GCs' worth of calls: the split that buys the most evidence per budget (a window
+      // of n calls and its GC cost n·c + g; the slope's error falls with n and the windows' count).
       // A busy machine slows GCs more than calls: its windows get longer, up to a high cap.
-      const windowMs = costlyWindowMs(cost)
+      const windowMs = Math.min(maxCostlyWindowMs, Math.max(5, 2 * cost.gcMs))
       const drifted =
         costlyLength !== undefined && Math.abs(Math.log((costlyLength * perCall) / windowMs)) > Math.log(4)
       if (costlyLength === undefined || drifted)
@@ -314,14 +316,6 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
 }
 
 /** Growth one window may show without being looked at twice. */
-/**
- * A costly window's calls: about two GCs' worth, the split that buys the most evidence per budget (a
- * window of n calls and its GC cost n·c + g; the slope's error falls with n and the windows' count).
- */
-function costlyWindowMs(cost: CallCost): number {
-  return Math.min(maxCostlyWindowMs, Math.max(5, 2 * cost.gcMs))
-}
-
 function granule(async: boolean): number {
   return async ? 4096 : 2048
 }

@@ -95,13 +95,13 @@ export function largestDrop(series: SampleSeries, from: number, to: number): num
  * that came back down is a swing (the drops count those), a jump that stayed is one-off growth.
  */
 export function lastingRises(series: SampleSeries, from: number, to: number): number[] {
-  const lasting: number[] = []
+  const lasting = new Array<number>(Math.max(0, to - from)).fill(0)
   let lowestAfter = Number.POSITIVE_INFINITY
   for (let index = to; index > from; index--) {
     lowestAfter = Math.min(lowestAfter, growthBetween(series, from, index))
     const rise = growthBetween(series, index - 1, index)
     const stayed = lowestAfter - growthBetween(series, from, index - 1)
-    lasting.unshift(Math.max(0, Math.min(rise, stayed)))
+    lasting[index - from - 1] = Math.max(0, Math.min(rise, stayed))
   }
   return lasting
 }
