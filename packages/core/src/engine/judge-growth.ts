@@ -1,3 +1,4 @@
+import { formatCount } from '../runtime/format-count.js'
 import { findExactSteps } from './exact-steps.js'
 import type { Judgement, JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
@@ -81,7 +82,7 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
       from: steps.from,
       reason:
         `memory grew by the same ~${Math.round(steps.stepBytes)} bytes in ${steps.stepped} of the last ` +
-        `${steps.windows} windows (${stepCalls.toLocaleString('en-US')} calls)`,
+        `${steps.windows} windows (${formatCount(stepCalls)} calls)`,
     }
   }
   const calls = series.iteration(last) - series.iteration(from)
@@ -165,7 +166,7 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
     verdict: 'leaking',
     bytesPerIteration: rate,
     from,
-    reason: `memory grew steadily over the last ${calls.toLocaleString('en-US')} calls (${last - from} windows)`,
+    reason: `memory grew steadily over the last ${formatCount(calls)} calls (${last - from} windows)`,
   }
 }
 

@@ -1,3 +1,4 @@
+import { formatCount } from '../runtime/format-count.js'
 import { anyStoreStaircase, arrayStaircase, findStaircase, formingStaircase } from './find-staircase.js'
 import { formatResolution } from './format-resolution.js'
 import { judgeGrowth } from './judge-growth.js'
@@ -42,7 +43,7 @@ export function judgeSeries(series: SampleSeries, baseline: number, settings: Ju
   if (staircase) {
     const calls = series.iteration(last) - series.iteration(staircase.from)
     const steps = staircase.steps
-      .map((step) => `+${Math.round(step.bytes / 1024)} KB at ${step.calls.toLocaleString('en-US')}`)
+      .map((step) => `+${Math.round(step.bytes / 1024)} KB at ${formatCount(step.calls)}`)
       .join(', ')
     return {
       verdict: 'leaking',
@@ -110,7 +111,7 @@ export function findCleanSpan(
       verdict: 'clean',
       bytesPerIteration: Math.max(0, growth / calls),
       resolution,
-      reason: `no leak >= ${formatResolution(resolution)} B/call over the last ${calls.toLocaleString('en-US')} calls`,
+      reason: `no leak >= ${formatResolution(resolution)} B/call over the last ${formatCount(calls)} calls`,
     }
   }
   return undefined
@@ -172,7 +173,7 @@ export function findMostlyFlatWindows(
     resolution,
     reason:
       `no leak >= ${formatResolution(resolution)} B/call: ${flat} of the last ${count} windows ` +
-      `(${calls.toLocaleString('en-US')} calls) retained nothing`,
+      `(${formatCount(calls)} calls) retained nothing`,
   }
 }
 

@@ -2,6 +2,7 @@ import type { ResolvedLeakOptions } from '../options/resolve-options.js'
 import type { LeakResult, LeakStatus } from '../result/leak-result.js'
 import { clearKeptObjects } from '../runtime/clear-kept-objects.js'
 import { type GarbageCollector, getGarbageCollector } from '../runtime/force-gc.js'
+import { formatCount } from '../runtime/format-count.js'
 import { readCodeBytes, readExternalBytes, readHeapBytes } from '../runtime/read-memory.js'
 import { now } from '../runtime/real-clock.js'
 import { settleHeap } from '../runtime/settle-heap.js'
@@ -309,7 +310,7 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
       : swing > settings.granuleBytes && judgement.bytesPerIteration < 1
         ? `${spent} ran out before the verdict was certain: memory did not grow overall, but it swung by up ` +
           `to ${Math.round(swing / 1024)} KB between windows, too much to rule out a leak of ${finalResolution} ` +
-          `B/call in ${calls.toLocaleString('en-US')} calls. Give the check more time (\`timeout\`) to decide`
+          `B/call in ${formatCount(calls)} calls. Give the check more time (\`timeout\`) to decide`
         : `${spent} ran out before the verdict was certain: ${judgement.reason}`
     return finish('inconclusive', judgement.bytesPerIteration, reason)
   }

@@ -1,3 +1,4 @@
+import { formatCount } from '../runtime/format-count.js'
 import { formatResolution } from './format-resolution.js'
 import type { Judgement, JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
@@ -87,7 +88,7 @@ export function findSteadyFloor(
       resolution,
       reason:
         `no leak >= ${formatResolution(resolution)} B/call: memory swung, but its lowest point ` +
-        `held steady over the last ${calls.toLocaleString('en-US')} calls (${last - from} windows)`,
+        `held steady over the last ${formatCount(calls)} calls (${last - from} windows)`,
     }
   }
   return undefined

@@ -1,3 +1,4 @@
+import { formatCount } from '../runtime/format-count.js'
 /** Base class of every error leakproof throws, so callers can tell ours from the function's own. */
 export class LeakproofError extends Error {
   override name = 'LeakproofError'
@@ -139,5 +140,5 @@ export class CheckTimedOutError extends LeakproofError {
 }
 
 function callsMade(calls: number): string {
-  return `${calls.toLocaleString('en-US')} ${calls === 1 ? 'call' : 'calls'} made`
+  return `${formatCount(calls)} ${calls === 1 ? 'call' : 'calls'} made`
 }

@@ -1,4 +1,5 @@
 import type { LeakResult } from '../result/leak-result.js'
+import { formatCount } from '../runtime/format-count.js'
 import { formatBytes } from './format-bytes.js'
 import { formatLeakSites, formatRetainers } from './format-leak-sites.js'
 import { type MessageColors, plainColors } from './message-colors.js'
@@ -25,7 +26,7 @@ export function formatLeakMessage(
   const lines = [
     `${colors.bold('leakproof:')} ${paint(verdicts[result.status])}: ` +
       `${paint(`${formatBytes(result.bytesPerIteration)}/call`)} retained ` +
-      `(${formatBytes(total)} over ${result.iterations.toLocaleString('en-US')} calls)`,
+      `(${formatBytes(total)} over ${formatCount(result.iterations)} calls)`,
     `  ${result.reason}`,
     colors.dim(
       `  heap ${sparkline(heap)}  ${result.samples.length} samples, ${result.collections} GCs, ` +

@@ -23,7 +23,7 @@ export function formatLeakSites(sites: readonly LeakSite[], root: string, colors
       site.kind === 'allocated-in' ? 'allocated in' : site.inferred ? 'probably stored at' : 'stored at'
     const what = [
       site.operation && site.target ? `${site.operation} into ${site.target}` : site.operation,
-      site.kind === 'stored-at' && !site.inferred ? `~${formatCount(site.countPerIteration)} per call` : '',
+      site.kind === 'stored-at' && !site.inferred ? `~${formatPerCall(site.countPerIteration)} per call` : '',
       `~${formatBytes(site.bytesPerIteration)}/call`,
     ].filter(Boolean)
     lines.push(
@@ -58,7 +58,7 @@ function formatTraceback(frames: readonly TraceFrame[], root: string, colors: Me
   return lines
 }
 
-function formatCount(count: number): string {
+function formatPerCall(count: number): string {
   return count >= 10 || Number.isInteger(count)
     ? String(Math.round(count))
     : count.toFixed(2).replace(/0$/, '')
@@ -71,7 +71,7 @@ export function formatRetainers(retainers: readonly RetainerPath[], colors: Mess
     lines.push(
       '',
       `  ${colors.bold('kept alive by')} ${retainer.path.join(' → ')}  ` +
-        colors.dim(`(~${formatCount(retainer.countPerIteration)} per call)`),
+        colors.dim(`(~${formatPerCall(retainer.countPerIteration)} per call)`),
     )
   }
   return lines

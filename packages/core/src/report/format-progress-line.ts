@@ -1,4 +1,5 @@
 import type { CheckProgress } from '../engine/check-progress.js'
+import { formatCount } from '../runtime/format-count.js'
 
 /** What the progress line shows of the check that has run longest. */
 export interface ProgressLine extends CheckProgress {
@@ -15,8 +16,7 @@ export interface ProgressLine extends CheckProgress {
  */
 export function formatProgressLine(line: ProgressLine, width: number): string {
   const time = `${seconds(line.elapsedMs)} of ${seconds(line.budgetMs)}`
-  const work =
-    line.phase === 'diagnosing' ? 'diagnosing the leak' : `${line.calls.toLocaleString('en-US')} calls`
+  const work = line.phase === 'diagnosing' ? 'diagnosing the leak' : `${formatCount(line.calls)} calls`
   const others = line.others > 0 ? ` (+${line.others} more)` : ''
   return cut(`leakproof ▸ ${time} · ${work} · ${line.name}${others}`, width)
 }

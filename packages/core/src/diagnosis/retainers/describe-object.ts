@@ -1,4 +1,5 @@
 import { types } from 'node:util'
+import { formatCount } from '../../runtime/format-count.js'
 import { constructorName } from './constructor-name.js'
 
 /**
@@ -7,15 +8,15 @@ import { constructorName } from './constructor-name.js'
  */
 export function describeObject(value: unknown): string {
   if (typeof value === 'function') return '(closure)'
-  if (typeof value === 'string') return `string (${value.length.toLocaleString('en-US')} chars)`
+  if (typeof value === 'string') return `string (${formatCount(value.length)} chars)`
   if (value === null || typeof value !== 'object') return typeof value
   if (types.isProxy(value)) return 'Proxy'
   const name = constructorName(value)
-  if (types.isMap(value)) return `${name} (${count((value as Map<unknown, unknown>).size)} entries)`
-  if (types.isSet(value)) return `${name} (${count((value as Set<unknown>).size)} values)`
-  if (Array.isArray(value)) return `${name} (${count(value.length)} items)`
-  if (types.isAnyArrayBuffer(value)) return `${name} (${count(value.byteLength)} bytes)`
-  if (types.isTypedArray(value)) return `${name} (${count(value.byteLength)} bytes)`
+  if (types.isMap(value)) return `${name} (${formatCount((value as Map<unknown, unknown>).size)} entries)`
+  if (types.isSet(value)) return `${name} (${formatCount((value as Set<unknown>).size)} values)`
+  if (Array.isArray(value)) return `${name} (${formatCount(value.length)} items)`
+  if (types.isAnyArrayBuffer(value)) return `${name} (${formatCount(value.byteLength)} bytes)`
+  if (types.isTypedArray(value)) return `${name} (${formatCount(value.byteLength)} bytes)`
   let keys: string[]
   try {
     // `_events`, `_maxListeners`: a class's internals say less than its name.
@@ -25,8 +26,4 @@ export function describeObject(value: unknown): string {
   }
   if (keys.length === 0) return name
   return `${name} { ${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', ...' : ''} }`
-}
-
-function count(n: number): string {
-  return n.toLocaleString('en-US')
 }

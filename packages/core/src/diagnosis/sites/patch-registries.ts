@@ -1,3 +1,4 @@
+import { formatCount } from '../../runtime/format-count.js'
 import type { StoreRecorder } from './store-recorder.js'
 
 /**
@@ -60,7 +61,7 @@ export function patchRegistries(tracker: StoreRecorder, realm: typeof globalThis
             'Symbol.for',
             symbolFor,
             () => true,
-            () => `the global symbol registry (${added.toLocaleString('en-US')} keys added)`,
+            () => `the global symbol registry (${formatCount(added)} keys added)`,
             result,
             true,
           )

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util'
+import { formatCount } from '../../runtime/format-count.js'
 import type { StoreRecorder } from './store-recorder.js'
 
 // The operations that store values into long-lived structures, wrapped in a realm so that the
@@ -21,7 +22,7 @@ export function patchRealm(tracker: StoreRecorder, realm: typeof globalThis): vo
             'Array.prototype.push',
             push,
             () => this[index] === value || includes(this, value),
-            () => `Array (${this.length.toLocaleString('en-US')} items)`,
+            () => `Array (${formatCount(this.length)} items)`,
             value,
           )
         }
@@ -41,7 +42,7 @@ export function patchRealm(tracker: StoreRecorder, realm: typeof globalThis): vo
           'Map.prototype.set',
           set,
           () => has.call(this, key) && get.call(this, key) === value,
-          () => `Map (${this.size.toLocaleString('en-US')} entries)`,
+          () => `Map (${formatCount(this.size)} entries)`,
           // An object key is what a cache keyed by fresh objects leaks; its value may be a number.
           key !== null && (typeof key === 'object' || typeof key === 'function') ? key : value,
         )
@@ -60,7 +61,7 @@ export function patchRealm(tracker: StoreRecorder, realm: typeof globalThis): vo
           'Set.prototype.add',
           add,
           () => has.call(this, value),
-          () => `Set (${this.size.toLocaleString('en-US')} values)`,
+          () => `Set (${formatCount(this.size)} values)`,
           value,
         )
         return result

@@ -1,4 +1,5 @@
 import type { LeakSample } from '../../result/leak-result.js'
+import { formatCount } from '../../runtime/format-count.js'
 import { formatBytes } from '../format-bytes.js'
 import { html, type SafeHtml } from './html-template.js'
 
@@ -33,7 +34,7 @@ export function heapChart(samples: readonly LeakSample[]): SafeHtml {
     const points = s.values.map((v, i) => `${x(calls[i]!).toFixed(1)},${y(v).toFixed(1)}`).join(' ')
     const dots = s.values.map(
       (v, i) =>
-        html`<circle class="${s.className}" cx="${x(calls[i]!).toFixed(1)}" cy="${y(v).toFixed(1)}" r="2.5"><title>${s.name} after ${calls[i]!.toLocaleString('en-US')} calls: ${formatBytes(v)} since the first sample</title></circle>`,
+        html`<circle class="${s.className}" cx="${x(calls[i]!).toFixed(1)}" cy="${y(v).toFixed(1)}" r="2.5"><title>${s.name} after ${formatCount(calls[i]!)} calls: ${formatBytes(v)} since the first sample</title></circle>`,
     )
     return html`<polyline class="${s.className}" points="${points}" />${dots}`
   })
@@ -43,8 +44,8 @@ export function heapChart(samples: readonly LeakSample[]): SafeHtml {
 <line class="axis" x1="${pad.left}" y1="${pad.top}" x2="${pad.left}" y2="${height - pad.bottom}" />
 <text x="${pad.left - 6}" y="${pad.top + 4}" text-anchor="end">${formatBytes(y1)}</text>
 <text x="${pad.left - 6}" y="${y(0) + 4}" text-anchor="end">0 B</text>
-<text x="${pad.left}" y="${height - 8}">${x0.toLocaleString('en-US')}</text>
-<text x="${width - pad.right}" y="${height - 8}" text-anchor="end">${x1.toLocaleString('en-US')} calls</text>
+<text x="${pad.left}" y="${height - 8}">${formatCount(x0)}</text>
+<text x="${width - pad.right}" y="${height - 8}" text-anchor="end">${formatCount(x1)} calls</text>
 ${lines}
 </svg>
 <figcaption><span class="key heap"></span>heap <span class="key external"></span>external, growth since the first sample after a full GC</figcaption>

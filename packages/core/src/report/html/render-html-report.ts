@@ -1,6 +1,7 @@
 import { relative } from 'node:path'
 import type { LeakRecord } from '../../result/leak-record.js'
 import type { LeakRunReport } from '../../result/leak-run-report.js'
+import { formatCount } from '../../runtime/format-count.js'
 import { type CheckOutcome, checkFailed, checkOutcome } from '../check-outcome.js'
 import { formatBytes } from '../format-bytes.js'
 import { formatSummary } from '../format-run-report.js'
@@ -71,7 +72,7 @@ function summaryRow(record: LeakRecord, index: number, root: string): SafeHtml {
 <td><span class="badge ${outcome}">${outcomeLabel(record)}</span>${checkFailed(record) ? html` <span class="failed">failed</span>` : ''}</td>
 <td class="num">${formatBytes(record.bytesPerIteration)}</td>
 <td class="num">${record.resolution === undefined ? '' : `< ${formatBytes(record.resolution)}`}</td>
-<td class="num">${record.iterations.toLocaleString('en-US')}</td>
+<td class="num">${formatCount(record.iterations)}</td>
 <td class="num">${record.collections}</td>
 <td class="num">${formatDuration(record.durationMs)}</td>
 </tr>`
