@@ -101,7 +101,10 @@ export function findCleanSpan(
     // Right after a window that grew at a rate this verdict claims to rule out, a quiet stretch may
     // only mean that something unrelated was freed as the leak went on.
     if (from > baseline) {
-      const before = growthBetween(series, from - 1, from, settings.threshold)
+      // Beside the code compiled meanwhile: a cheap function's second window grew by 3-20 KB with
+      // half that in code (its own and the meter's tiering up), which held every such verdict back
+      // by a window 2.3 times as long.
+      const before = growthBesideCode(series, from - 1, from, settings.threshold)
       const length = series.iteration(from) - series.iteration(from - 1)
       // (A window the span's own windows matched is no such sign: a busy runner's few KB a window.)
       const doubted = before > settings.granuleBytes && before / length >= resolution
