@@ -137,8 +137,12 @@ export function findMostlyFlatWindows(
   settings: JudgeSettings,
 ): Extract<Judgement, { verdict: 'clean' }> | undefined {
   const last = series.length - 1
-  const count = Math.max(minFlatWindows, Math.ceil((last - baseline) / 2))
-  const from = last - count
+  // The windows of the last half of the calls, as a clean span covers (a store's step falls in it),
+  // not of the windows: a bounded LRU at 0.1 ms had 54 windows of 24 calls while it filled, then
+  // 87-call windows that retained nothing for 4,700 calls before they were half of all windows.
+  let from = last - minFlatWindows
+  while (from > baseline && series.iteration(from) > series.iteration(last) / 2) from--
+  const count = last - from
   if (from < baseline || (settings.foreignFrees && from === baseline)) return undefined
   const lengths = windowLengths(series, from, last)
   const growths = windowGrowths(series, from, last, settings.threshold)

@@ -302,6 +302,20 @@ describe('judgeSeries', () => {
     expect(judgement.verdict).toBe('clean')
   })
 
+  test('windows that retained nothing over the last half of the calls are clean, however many came before', () => {
+    // csv-0.1ms-lru-1000, measured: 50 windows of 24 calls while the cache filled, then windows of 87
+    // calls that retained nothing; clean only once those were half of all windows (5,842 calls).
+    const filled = (flatWindows: number) => {
+      const result = new SampleSeries(51 + flatWindows)
+      for (let w = 0; w <= 50; w++) result.push(10 + w * 24, 1e7 + w * 800, 0)
+      for (let w = 1; w <= flatWindows; w++) result.push(1210 + w * 87, 1e7 + 40_000, 0)
+      return result
+    }
+    expect(findMostlyFlatWindows(filled(20), 0, costlySync)?.verdict).toBe('clean')
+    // Not before the flat windows cover half of the calls: the cache may still be filling.
+    expect(findMostlyFlatWindows(filled(12), 0, costlySync)).toBeUndefined()
+  })
+
   test('a jump that the next window gives back does not hold up a flat function', () => {
     // deflate-3ms-clean: flat but for +146 KB and -143 KB in two windows (inconclusive after 9.5 s).
     const jump = series(80, 8, (w) => (w === 60 ? 145_696 : w > 60 ? 2896 : 0))
