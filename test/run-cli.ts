@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { stripVTControlCharacters } from 'node:util'
+import { afterAll } from 'vitest'
 import { readLeakReport } from './read-results.js'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
@@ -74,8 +75,12 @@ export function fixture(testFile: string, name: string): string {
   return join(dirname(fileURLToPath(testFile)), 'fixtures', name)
 }
 
+/** One folder per test file for the runs' reports, removed after its tests (runs left hundreds behind). */
+const scratch = mkdtempSync(join(tmpdir(), 'leakproof-e2e-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
 export function scratchFile(name: string): string {
-  return join(mkdtempSync(join(tmpdir(), 'leakproof-e2e-')), name)
+  return join(mkdtempSync(join(scratch, 'run-')), name)
 }
 
 export function normalise(text: string, cwd: string): string {

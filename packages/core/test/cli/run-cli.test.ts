@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { runCli } from '../../src/cli/run-cli.js'
@@ -7,6 +6,9 @@ import { buildRunReport } from '../../src/report/build-run-report.js'
 import { plainColors } from '../../src/report/message-colors.js'
 import type { LeakRunReport } from '../../src/result/leak-run-report.js'
 import { sampleRecords } from '../report/sample-results.js'
+import { tempFolder } from '../temp-folder.js'
+
+const scratch = tempFolder('leakproof-cli')
 
 let folder: string
 let out: string
@@ -33,7 +35,7 @@ function save(name: string, report: unknown): string {
 }
 
 beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), 'leakproof-cli-'))
+  folder = mkdtempSync(join(scratch, 'case-'))
 })
 
 describe('leakproof', () => {

@@ -1,11 +1,13 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { InvalidOptionError } from '../../src/errors/leakproof-error.js'
 import { splitHeapSnapshotOption, writeLeakSnapshot } from '../../src/matcher/heap-snapshot-option.js'
 import type { LeakMatcherOutcome } from '../../src/matcher/run-leak-matcher.js'
 import { type MatcherContextLike, runLeakMatcher } from '../../src/matcher/run-leak-matcher.js'
+import { tempFolder } from '../temp-folder.js'
+
+const scratch = tempFolder('leakproof-snap')
 
 const identity = (text: string) => text
 const context: MatcherContextLike = {
@@ -56,7 +58,7 @@ describe("heapSnapshot: 'on-leak'", () => {
   })
 
   test('a folder that cannot be written gives no snapshot rather than a failed test', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'leakproof-snap-'))
+    const folder = mkdtempSync(join(scratch, 'case-'))
     // A file where the folder should be: mkdir fails.
     const blocked = join(folder, 'file')
     writeFileSync(blocked, '')

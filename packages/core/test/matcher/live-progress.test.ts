@@ -1,5 +1,4 @@
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { stripVTControlCharacters } from 'node:util'
@@ -7,10 +6,13 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { LiveProgress } from '../../src/matcher/live-progress.js'
 import { type ProgressChannel, ProgressFile, progressVariable } from '../../src/matcher/progress-file.js'
 import { formatProgressLine } from '../../src/report/format-progress-line.js'
+import { tempFolder } from '../temp-folder.js'
+
+const scratch = tempFolder('leakproof-terminal')
 
 /** A "terminal" that is a file: what the line drew is read back from it. */
 function fakeTerminal() {
-  const path = join(mkdtempSync(join(tmpdir(), 'leakproof-terminal-')), 'tty')
+  const path = join(mkdtempSync(join(scratch, 'case-')), 'tty')
   const fd = openSync(path, 'w')
   return { stream: { isTTY: true, fd, columns: 100 }, read: () => readFileSync(path, 'utf8'), fd }
 }

@@ -1,13 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { allocatingLine, allocatingNear, isNotPerCall } from '../../../src/diagnosis/sites/allocating-line.js'
+import { tempFolder } from '../../temp-folder.js'
 
 const source = (file: string, line: number) => readFileSync(file, 'utf8').split('\n')[line - 1]!.trim()
 
+const folder = tempFolder('allocating-line')
+
 function sourceFile(lines: string[]): string {
-  const file = join(tmpdir(), `allocating-line-${Math.random().toString(36).slice(2)}.ts`)
+  const file = join(folder, `${Math.random().toString(36).slice(2)}.ts`)
   writeFileSync(file, lines.join('\n'))
   return file
 }

@@ -1,11 +1,13 @@
 import { writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { inferOuterWrite } from '../../../src/diagnosis/sites/infer-outer-write.js'
+import { tempFolder } from '../../temp-folder.js'
+
+const folder = tempFolder('infer-outer-write')
 
 function sourceFile(text: string): string {
-  const file = join(tmpdir(), `infer-outer-write-${Math.random().toString(36).slice(2)}.ts`)
+  const file = join(folder, `${Math.random().toString(36).slice(2)}.ts`)
   writeFileSync(file, text)
   return file
 }

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import type { SurvivingAllocation } from '../../../src/diagnosis/sites/allocation-profiler.js'
 import { leakingAllocations } from '../../../src/diagnosis/sites/leaking-allocations.js'
+import { tempFolder } from '../../temp-folder.js'
 
-const file = join(tmpdir(), `leaking-allocations-${Math.random().toString(36).slice(2)}.js`)
+const file = join(tempFolder('leaking-allocations'), 'client.js')
 writeFileSync(
   file,
   [

@@ -1,12 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { buildRunReport } from '../../../src/report/build-run-report.js'
 import { formatRunReport } from '../../../src/report/format-run-report.js'
 import { renderHtmlReport } from '../../../src/report/html/render-html-report.js'
 import { htmlReportPath, writeHtmlReport } from '../../../src/report/html/write-html-report.js'
+import { tempFolder } from '../../temp-folder.js'
 import { root, sampleRecords } from '../sample-results.js'
+
+const scratch = tempFolder('leakproof-html')
 
 describe('renderHtmlReport', () => {
   const report = buildRunReport('vitest', sampleRecords())
@@ -36,7 +38,7 @@ describe('renderHtmlReport', () => {
   })
 
   test('reads a few lines around the stored-at line, and falls back to the saved line when the file is gone', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'leakproof-html-'))
+    const folder = mkdtempSync(join(scratch, 'case-'))
     const file = join(folder, 'store.ts')
     writeFileSync(
       file,
@@ -76,7 +78,7 @@ describe('htmlReportPath', () => {
 
 describe('writeHtmlReport', () => {
   test('says where it wrote, and turns an unwritable path into a warning line, not an exception', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'leakproof-html-'))
+    const folder = mkdtempSync(join(scratch, 'case-'))
     const report = buildRunReport('vitest', sampleRecords())
     expect(writeHtmlReport(join(folder, 'out', 'r.html'), report, folder)).toEqual({
       written: true,
