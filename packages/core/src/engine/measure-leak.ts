@@ -43,6 +43,11 @@ const maxSamples = 512
 const maxCostlyWindowMs = 400
 /** A confirmation window is shortened only below this many milliseconds of calls. */
 const confirmWindowMs = 250
+/** Second looks in a row that freed less than `fruitlessShare` of a window's growth, before they pause. */
+const maxFruitlessLooks = 4
+const fruitlessShare = 0.1
+/** While paused, one window in this many still gets its second look. */
+const recheckLooks = 8
 /** Coarsest resolution a clean verdict may claim when the budget is spent. */
 const finalResolution = 48
 /** Coarsest resolution the floors of a swinging costly function may claim at its time target. */
@@ -64,6 +69,8 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   primeMeter()
   let calls = 1
   let collections = 0
+  let fruitlessLooks = 0
+  let skippedLooks = 0
 
   const sample = () => {
     const before = now()
@@ -86,11 +93,19 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     // next full GC, and cleanup that runs after a GC (FinalizationRegistry callbacks, AbortSignal
     // bookkeeping) needs one more turn of the event loop (async functions) and one more GC.
     const last = series.length - 1
-    if (last > 0 && growthBetween(series, last - 1, last) > granule(context.async)) {
-      yield 0
-      series.dropLast()
-      sample()
-    }
+    const grown = last > 0 ? growthBetween(series, last - 1, last) : 0
+    if (grown <= granule(context.async)) return
+    // A sync function whose windows keep growing while the second looks free nothing (a leak) would
+    // spend half its time in them: they pause, but for one window in `recheckLooks` (a 0.1 ms function
+    // leaking 50 B/call was inconclusive, its budget spent on GCs). An async function's second look
+    // also lets the event loop turn, which frees what its timers held.
+    const paused = !context.async && fruitlessLooks >= maxFruitlessLooks
+    if (paused && ++skippedLooks % recheckLooks !== 0) return
+    yield 0
+    series.dropLast()
+    sample()
+    const freed = grown - growthBetween(series, last - 1, last)
+    fruitlessLooks = freed < fruitlessShare * grown ? fruitlessLooks + 1 : 0
   }
   const finish = (
     status: LeakStatus,
@@ -131,6 +146,8 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   let cheapFrom = cheap ? 0 : -1
   let fixedLength: number | undefined
   let costlyLength: number | undefined
+  /** Windows are this many times as long as planned, once the series was thinned. */
+  let stretch = 1
 
   for (let round = 0; ; round++) {
     const settings = judgeSettings(options, context, cost)
@@ -166,8 +183,15 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
       cheap = true
       cheapFrom = round
     }
+    // A full series (a 0.1 ms function's windows of 65 calls) goes on with windows twice as long.
+    if (series.full) {
+      series.thin()
+      stretch *= 2
+      if (costlyLength) costlyLength *= 2
+      if (fixedLength) fixedLength *= 2
+    }
     const next = planWindow(round, cheap, settings)
-    if (next < 1 || series.full) return outOfBudget(judgement, settings)
+    if (next < 1) return outOfBudget(judgement, settings)
     yield* makeCalls(next)
   }
 
@@ -187,7 +211,7 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
       // About two GCs' worth of calls: the split that buys the most evidence per budget (a window
       // of n calls and its GC cost n·c + g; the slope's error falls with n and the windows' count).
       // A busy machine slows GCs more than calls: its windows get longer, up to a high cap.
-      const windowMs = Math.min(maxCostlyWindowMs, Math.max(5, 2 * cost.gcMs))
+      const windowMs = stretch * Math.min(maxCostlyWindowMs, Math.max(5, 2 * cost.gcMs))
       const drifted =
         costlyLength !== undefined && Math.abs(Math.log((costlyLength * perCall) / windowMs)) > Math.log(4)
       if (costlyLength === undefined || drifted)

@@ -35,6 +35,22 @@ export class SampleSeries {
     this.#code[i] = codeBytes
   }
 
+  /**
+   * Keeps the first sample and every other one counting back from the latest, which stays: a full
+   * series goes on with windows twice as long, as if they had been planned so.
+   */
+  thin(): void {
+    const last = this.#length - 1
+    let kept = 1
+    for (let i = last % 2 === 0 ? 2 : 1; i <= last; i += 2, kept++) {
+      this.#iterations[kept] = this.#iterations[i]!
+      this.#heap[kept] = this.#heap[i]!
+      this.#external[kept] = this.#external[i]!
+      this.#code[kept] = this.#code[i]!
+    }
+    this.#length = Math.min(this.#length, kept)
+  }
+
   /** Forgets the latest sample, to measure the same point again. */
   dropLast(): void {
     if (this.#length > 0) this.#length--
