@@ -316,6 +316,16 @@ describe('judgeSeries', () => {
     expect(findMostlyFlatWindows(filled(12), 0, costlySync)).toBeUndefined()
   })
 
+  test("flat windows between a store's steps claim at most 12 B/call where their length allows it", () => {
+    // log-scan-0.1ms-number-per-call: a number array leaking ~12 B/call, flat 24-call windows between
+    // its steps, was called clean at 16-22 B/call by its largest step.
+    const stepped = series(40, 24, (w) => (w >= 30 ? 3500 : 0))
+    expect(findMostlyFlatWindows(stepped, 0, costlySync)).toBeUndefined()
+    // Windows of 8 calls (a 10 ms function) cannot claim less than 20 B/call: they still may claim 24.
+    const short = series(40, 8, (w) => (w >= 30 ? 1150 : 0))
+    expect(findMostlyFlatWindows(short, 0, costlySync)?.resolution).toBeLessThanOrEqual(24)
+  })
+
   test('a jump that the next window gives back does not hold up a flat function', () => {
     // deflate-3ms-clean: flat but for +146 KB and -143 KB in two windows (inconclusive after 9.5 s).
     const jump = series(80, 8, (w) => (w === 60 ? 145_696 : w > 60 ? 2896 : 0))
