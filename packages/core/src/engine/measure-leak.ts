@@ -34,8 +34,12 @@ const windowGrowth = [2.3, 2.9, 2.1, 2.6, 2.4]
 const firstWindowMaxCalls = 1024
 /** Calls cost at most this much for windows to grow geometrically (long windows, few GCs). */
 const cheapCallMs = 0.02
-/** Calls that time a cost near `cheapCallMs` again after the warm-up. */
-const recheckCalls = 64
+/** A warm-up cost below this many times `cheapCallMs` is timed again before the plan rests on it. */
+const recheckBand = 10
+/** Time the calls that time the cost again may take, and their fewest and most. */
+const recheckMs = 4
+const minRecheckCalls = 64
+const maxRecheckCalls = 1024
 /** Fewest calls in a window of a costly function. */
 const minWindowCalls = 8
 const maxSamples = 512
@@ -81,10 +85,14 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     series.push(calls, readHeapBytes(), readExternalBytes(), readCodeBytes())
   }
   /** Makes `count` calls (fewer when the driver had to stop) and times them. */
-  const timedCalls = function* (count: number): Generator<number, void, CallReport | undefined> {
+  const timedCalls = function* (
+    count: number,
+    retime = false,
+  ): Generator<number, void, CallReport | undefined> {
     const report = (yield count) ?? { made: count, elapsedMs: 0 }
     calls += report.made
-    cost.called(report.made, report.elapsedMs)
+    if (retime) cost.retimed(report.made, report.elapsedMs)
+    else cost.called(report.made, report.elapsedMs)
   }
   const makeCalls = function* (count: number): Generator<number, void, CallReport | undefined> {
     yield* timedCalls(count)
@@ -133,10 +141,14 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   const warmupCalls = options.warmup - calls
   if (warmupCalls > 0) yield* timedCalls(warmupCalls)
   // Nine calls timed around the meter's own first run (its code compiled lazily) can look costly for
-  // a cheap function (measured: 10-22 us per call for a 0.05 us one, against 20 us), which then got
-  // the dry run and short windows: a cost near the line is timed again before the plan rests on it.
-  const recheck = Math.min(recheckCalls, Math.floor((options.iterations - calls) / 4))
-  if (cost.callMs > cheapCallMs && cost.callMs < 4 * cheapCallMs && recheck > 0) yield* timedCalls(recheck)
+  // a cheap function (measured: 10-22 us per call for a 0.05 us one; 40-60 us for a trivial async
+  // one, whose driver loop awaits each call), which then got the dry run of the meter (130-500 ms)
+  // and short windows: a cost near the line is timed again, over a few milliseconds of calls.
+  if (cost.callMs > cheapCallMs && cost.callMs < recheckBand * cheapCallMs) {
+    const wanted = Math.min(maxRecheckCalls, Math.max(minRecheckCalls, Math.ceil(recheckMs / cost.callMs)))
+    const recheck = Math.min(wanted, Math.floor((options.iterations - calls) / 4))
+    if (recheck > 0) yield* timedCalls(recheck, true)
+  }
   // Costly calls come in short windows, where the meter's own first-time allocations would show.
   if (cost.callMs > cheapCallMs) context.prime?.()
   sample()

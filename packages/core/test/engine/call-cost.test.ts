@@ -16,6 +16,16 @@ describe('CallCost', () => {
     expect(cost.latestMs).toBeCloseTo(0.3)
   })
 
+  test('calls timed again after the warm-up replace its cost', () => {
+    const cost = new CallCost(0.5)
+    cost.called(9, 0.45)
+    cost.retimed(300, 3)
+    expect(cost.callMs).toBeCloseTo(0.01)
+    expect(cost.latestMs).toBeCloseTo(0.01)
+    cost.called(100, 3)
+    expect(cost.callMs).toBeCloseTo(0.02)
+  })
+
   test('a window without calls changes nothing', () => {
     const cost = new CallCost(40)
     cost.called(0, 0)
