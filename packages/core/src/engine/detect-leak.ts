@@ -4,6 +4,7 @@ import { type LeakOptions, type ResolvedLeakOptions, resolveOptions } from '../o
 import type { LeakResult } from '../result/leak-result.js'
 import { type GarbageCollector, getGarbageCollector } from '../runtime/force-gc.js'
 import { isPromiseLike } from '../runtime/is-promise-like.js'
+import { resumeOptimizer } from '../runtime/optimizer-pause.js'
 import { nextImmediate, now, settleEventLoop } from '../runtime/real-clock.js'
 import { realmOf } from '../runtime/realm-of.js'
 import { markHeapUnsettled, settleHeap } from '../runtime/settle-heap.js'
@@ -72,25 +73,25 @@ export function runCheck(
       throw wrapThrow(1, error)
     }
   } catch (error) {
-    running = false
-    deadline.clear()
-    throttle.finish()
+    finishCheck(deadline, throttle)
     throw error
   }
   if (!isPromiseLike(first)) {
     try {
       return detectSync(fn, resolved, deadline, progress)
     } finally {
-      running = false
-      deadline.clear()
-      throttle.finish()
+      finishCheck(deadline, throttle)
     }
   }
-  return detectAsync(fn, first, resolved, deadline, progress).finally(() => {
-    running = false
-    deadline.clear()
-    throttle.finish()
-  })
+  return detectAsync(fn, first, resolved, deadline, progress).finally(() => finishCheck(deadline, throttle))
+}
+
+/** Whatever way a check ends (a verdict, an error, its test ending), it leaves nothing behind. */
+function finishCheck(deadline: Deadline, throttle: ProgressThrottle): void {
+  running = false
+  resumeOptimizer()
+  deadline.clear()
+  throttle.finish()
 }
 
 function detectSync(
@@ -117,6 +118,8 @@ function detectSync(
     progress(run.calls)
   }
   const result = run.bound.explain(deferredRelease(fn, run.result, run.callMs))
+  // The diagnosis runs the function as the user's code would run (with the optimising compilers).
+  resumeOptimizer()
   if (result.status !== 'leaking' || !options.sites) return result
   progress(run.calls, 'diagnosing')
   const diagnosed = diagnoseSync(fn, result, options, deadline.endAt)
@@ -167,6 +170,7 @@ async function detectAsync(
     run.finishWindow(report)
   }
   const result = run.bound.explain(run.result)
+  resumeOptimizer()
   if (result.status !== 'leaking' || !options.sites) return result
   progress(run.calls, 'diagnosing')
   const diagnosed = await diagnoseAsync(fn, result, options, deadline)

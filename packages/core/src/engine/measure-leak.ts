@@ -3,6 +3,7 @@ import type { LeakResult, LeakStatus } from '../result/leak-result.js'
 import { clearKeptObjects } from '../runtime/clear-kept-objects.js'
 import { type GarbageCollector, getGarbageCollector } from '../runtime/force-gc.js'
 import { formatCount } from '../runtime/format-count.js'
+import { pauseOptimizer } from '../runtime/optimizer-pause.js'
 import { readCodeBytes, readExternalBytes, readHeapBytes } from '../runtime/read-memory.js'
 import { now } from '../runtime/real-clock.js'
 import { settleHeap } from '../runtime/settle-heap.js'
@@ -149,8 +150,13 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     const recheck = Math.min(wanted, Math.floor((options.iterations - calls) / 4))
     if (recheck > 0) yield* timedCalls(recheck, true)
   }
-  // Costly calls come in short windows, where the meter's own first-time allocations would show.
-  if (cost.callMs > cheapCallMs) context.prime?.()
+  // Costly calls come in short windows, where the meter's own first-time allocations would show,
+  // and so would the optimising compilers' metadata (see optimizer-pause); after the dry run, which
+  // resumes them as any check does at its end.
+  if (cost.callMs > cheapCallMs) {
+    context.prime?.()
+    pauseOptimizer()
+  }
   sample()
   const baseline = 0
   let cheap = cost.callMs <= cheapCallMs
