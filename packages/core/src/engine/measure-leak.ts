@@ -3,12 +3,12 @@ import type { LeakResult, LeakStatus } from '../result/leak-result.js'
 import { clearKeptObjects } from '../runtime/clear-kept-objects.js'
 import { type GarbageCollector, getGarbageCollector } from '../runtime/force-gc.js'
 import { formatCount } from '../runtime/format-count.js'
-import { pauseOptimizer } from '../runtime/optimizer-pause.js'
 import { readCodeBytes, readExternalBytes, readHeapBytes } from '../runtime/read-memory.js'
 import { now } from '../runtime/real-clock.js'
 import { settleHeap } from '../runtime/settle-heap.js'
 import { CallCost } from './call-cost.js'
 import { type CallReport, maxWindowGrowthBytes } from './call-window.js'
+import { chooseOptimizer } from './choose-optimizer.js'
 import { findCleanSpan, judgeSeries } from './judge-series.js'
 import type { JudgeSettings } from './judgement.js'
 import { SampleSeries } from './sample-series.js'
@@ -89,11 +89,12 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   const timedCalls = function* (
     count: number,
     retime = false,
-  ): Generator<number, void, CallReport | undefined> {
+  ): Generator<number, number, CallReport | undefined> {
     const report = (yield count) ?? { made: count, elapsedMs: 0 }
     calls += report.made
     if (retime) cost.retimed(report.made, report.elapsedMs)
     else cost.called(report.made, report.elapsedMs)
+    return report.elapsedMs / Math.max(1, report.made)
   }
   const makeCalls = function* (count: number): Generator<number, void, CallReport | undefined> {
     yield* timedCalls(count)
@@ -151,11 +152,12 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     if (recheck > 0) yield* timedCalls(recheck, true)
   }
   // Costly calls come in short windows, where the meter's own first-time allocations would show,
-  // and so would the optimising compilers' metadata (see optimizer-pause); after the dry run, which
+  // and so would the optimising compilers' metadata (see choose-optimizer); after the dry run, which
   // resumes them as any check does at its end.
   if (cost.callMs > cheapCallMs) {
     context.prime?.()
-    pauseOptimizer()
+    const maxCalls = Math.floor((options.iterations - calls) / 8)
+    yield* chooseOptimizer(cost.callMs, maxCalls, (count) => timedCalls(count), collect)
   }
   sample()
   const baseline = 0

@@ -36,6 +36,11 @@ export function pauseOptimizer(): void {
   if (maglevByDefault()) v8.setFlagsFromString('--no-maglev')
 }
 
+/** Whether this copy of the engine has paused the optimising compilers. */
+export function optimizerPaused(): boolean {
+  return paused
+}
+
 /** Lets V8 optimise again, as the process was started; nothing when it was not paused. */
 export function resumeOptimizer(): void {
   if (!paused) return

@@ -1,0 +1,37 @@
+import type { GarbageCollector } from '../runtime/force-gc.js'
+import { pauseOptimizer, resumeOptimizer } from '../runtime/optimizer-pause.js'
+import type { CallReport } from './call-window.js'
+
+/** Time each of the two timings of a costly function takes, and its fewest calls. */
+const timingMs = 25
+const minTimingCalls = 3
+/** Calls this much slower without the optimising compilers keep them on. */
+const maxSlowdown = 1.4
+
+/** Makes `count` calls and answers the time per call. */
+export type TimedCalls = (count: number) => Generator<number, number, CallReport | undefined>
+
+/**
+ * Pauses V8's optimising compilers for a costly function's windows (see optimizer-pause), unless its
+ * calls then run much slower. Where the growth they cause comes from (code optimised with a call's
+ * objects in it, thrown away at the next full GC: HTTP streams, jsdom), the code does not stay
+ * optimised long anyway and pausing costs little (loopback HTTP, jsdom: 0.8-1.2x). Tight JavaScript
+ * keeps its optimised code across GCs and loses it to the pause: a sort with a comparator ran
+ * 1.4-3x slower, which cost its leak verdicts more time than the budget had. So the calls are timed
+ * with the compilers on, then, after a full GC (which drops what they made that the pause would
+ * not have made again), without.
+ */
+export function* chooseOptimizer(
+  callMs: number,
+  maxCalls: number,
+  timedCalls: TimedCalls,
+  collect: GarbageCollector,
+): Generator<number, void, CallReport | undefined> {
+  const count = Math.min(maxCalls, Math.max(minTimingCalls, Math.ceil(timingMs / Math.max(callMs, 1e-6))))
+  if (count < 1) return
+  const optimised = yield* timedCalls(count)
+  pauseOptimizer()
+  collect()
+  const paused = yield* timedCalls(count)
+  if (paused > maxSlowdown * optimised) resumeOptimizer()
+}
