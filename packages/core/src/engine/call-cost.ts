@@ -1,3 +1,6 @@
+/** Calls cost at most this much for windows to grow geometrically (long windows, few GCs). */
+export const cheapCallMs = 0.02
+
 /**
  * The measured cost of a call and of a full GC, as the check goes: the plan of windows follows them.
  * Calls are weighted towards recent windows, since a leak can make calls slower as it grows.

@@ -11,8 +11,8 @@ import { markHeapUnsettled, settleHeap } from '../runtime/settle-heap.js'
 import { type CheckControl, checkBudget } from './check-control.js'
 import { type CheckProgress, ProgressThrottle } from './check-progress.js'
 import { Deadline } from './deadline.js'
-import { primeJudge } from './measure-leak.js'
 import { MeasurementRun } from './measurement-run.js'
+import { primeJudge } from './prime-judge.js'
 import { probeDeferredWork } from './probe-deferred-work.js'
 
 /** `detectLeak`'s result type: a promise exactly when the function returns one. */

@@ -1,4 +1,4 @@
-/** How the judge reads a series; `judgeSettings` in measure-leak derives them from measured costs. */
+/** How the judge reads a series; `judgeSettings` derives them from measured costs. */
 export interface JudgeSettings {
   /** Bytes per call tolerated. */
   threshold: number

@@ -6,11 +6,13 @@ import { formatCount } from '../runtime/format-count.js'
 import { readCodeBytes, readExternalBytes, readHeapBytes } from '../runtime/read-memory.js'
 import { now } from '../runtime/real-clock.js'
 import { settleHeap } from '../runtime/settle-heap.js'
-import { CallCost } from './call-cost.js'
+import { CallCost, cheapCallMs } from './call-cost.js'
 import { type CallReport, maxWindowGrowthBytes } from './call-window.js'
 import { chooseOptimizer } from './choose-optimizer.js'
 import { findCleanSpan, judgeSeries } from './judge-series.js'
+import { granule, judgeSettings } from './judge-settings.js'
 import type { JudgeSettings } from './judgement.js'
+import { primeJudgeBriefly } from './prime-judge.js'
 import { SampleSeries } from './sample-series.js'
 import { growthBetween, largestDrop, windowGrowths } from './series-growth.js'
 import { findSteadyFloor } from './steady-floor.js'
@@ -33,8 +35,6 @@ export interface MeasureContext {
 const windowGrowth = [2.3, 2.9, 2.1, 2.6, 2.4]
 /** Calls in the first window at most: 10 KB retained per call makes 10 MB, within the retained cap. */
 const firstWindowMaxCalls = 1024
-/** Calls cost at most this much for windows to grow geometrically (long windows, few GCs). */
-const cheapCallMs = 0.02
 /** A warm-up cost below this many times `cheapCallMs` is timed again before the plan rests on it. */
 const recheckBand = 10
 /** Time the calls that time the cost again may take, and their fewest and most. */
@@ -55,8 +55,6 @@ const fruitlessShare = 0.1
 const recheckLooks = 8
 /** Coarsest resolution a clean verdict may claim when the budget is spent. */
 const finalResolution = 48
-/** Coarsest resolution the floors of a swinging costly function may claim at its time target. */
-const lateFloorResolution = 32
 
 /**
  * The measurement, written once for sync and async drivers: it yields how many calls to make next
@@ -71,7 +69,7 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   const { options, collect } = context
   const series = new SampleSeries(maxSamples)
   const cost = new CallCost(context.firstCallMs)
-  primeMeter()
+  primeJudgeBriefly()
   let calls = 1
   let collections = 0
   let fruitlessLooks = 0
@@ -358,102 +356,4 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
         : `${spent} ran out before the verdict was certain: ${judgement.reason}`
     return finish('inconclusive', judgement.bytesPerIteration, reason)
   }
-}
-
-/** Growth one window may show without being looked at twice. */
-function granule(async: boolean): number {
-  return async ? 4096 : 2048
-}
-
-function judgeSettings(options: ResolvedLeakOptions, context: MeasureContext, cost: CallCost): JudgeSettings {
-  const callMs = Math.max(cost.callMs, 1e-6)
-  const granuleBytes = granule(context.async)
-  // Time a clean verdict should take for calls of this cost; the resolution it can afford follows.
-  const targetMs = 0.6 * (500 * callMs + 300)
-  const acceptResolution = Math.min(32, Math.max(0.5, (2.5 * granuleBytes * callMs) / targetMs))
-  // A swinging costly function (a sawtooth cache, I/O on loopback) cannot afford the finest
-  // resolution: by its time target, its floors may rule out what the leak verdicts promise to find
-  // (>= 50 B/call), with room to spare.
-  const late = cost.callMs > cheapCallMs ? ((now() - context.startedAt) / targetMs - 1) / (1 / 0.6 - 1) : 0
-  const floorResolution =
-    acceptResolution + (lateFloorResolution - acceptResolution) * Math.min(1, Math.max(0, late))
-  const leakTargetMs = 1.5 * (500 * callMs + 300)
-  const budgetMs = context.verdictAt - context.startedAt
-  return {
-    threshold: options.threshold,
-    granuleBytes,
-    acceptResolution,
-    floorResolution: Math.max(acceptResolution, floorResolution),
-    foreignFrees: context.async,
-    costly: cost.callMs > cheapCallMs,
-    // As many calls as the leak's time target holds, not counting the GCs between the windows: a
-    // bounded cache of 1,000 entries at 0.1-0.25 ms per call (a loaded Vitest worker) was called
-    // leaking with half as many, counting them.
-    minLeakCalls: Math.max(
-      16,
-      Math.min(4096, Math.floor(leakTargetMs / callMs), Math.floor((0.4 * budgetMs) / callMs)),
-    ),
-    enoughLeakBytes: options.maxRetainedBytes / 2,
-    // Clean I/O on loopback (sockets, parsers) retains tens of bytes per call for its first
-    // thousands of calls, at a slowly falling rate: async leaks need more growth, in more windows,
-    // at a rate that holds.
-    minLeakBytes: context.async ? 96 * 1024 : 12 * 1024,
-    minGrowingShare: context.async ? 0.6 : 0.5,
-    minWindowBytes: context.async ? 32 * 1024 : 16 * 1024,
-    maxRateDrop: 2,
-  }
-}
-
-/**
- * Runs the meter's own code until V8 has allocated its feedback vectors and bytecode (lazily, after
- * several invocations), so that this one-off allocation does not land in a measured window. Every
- * check primes the judge on a short series; `primeJudge` runs every rule.
- */
-function primeMeter(): void {
-  const dummy = new SampleSeries(8)
-  for (let i = 0; i < 8; i++) dummy.push(i * 100, i, 0)
-  for (let i = 0; i < 32; i++) {
-    readHeapBytes()
-    readExternalBytes()
-    readCodeBytes()
-    now()
-    judgeSeries(dummy, 1, primeSettings)
-  }
-}
-
-/**
- * Runs every rule of the judge on made-up series (swinging, stepping, rising unevenly), as the dry run
- * before the first costly check does (see detect-leak): a rule's loops and deeper checks, compiled in a
- * costly function's short windows, read as its growth. Not in every check: V8 frees part of that code
- * again a few GCs later, which a cheap check would see in its first windows.
- */
-export function primeJudge(): void {
-  // Long and swinging enough for every clean rule to run through (none accepts a resolution of 0).
-  const swinging = new SampleSeries(40)
-  for (let i = 0; i < 40; i++) swinging.push(i * 100, (i % 2) * 1000, 0)
-  // And steep enough for the leak rules to reach their verdict, by equal steps and by uneven ones.
-  const rising = new SampleSeries(40)
-  for (let i = 0; i < 40; i++) rising.push(i * 100, i * 100_000, 0)
-  const uneven = new SampleSeries(40)
-  for (let i = 0; i < 40; i++) uneven.push(i * 100, i * 100_000 + (i % 2) * 30_000, 0)
-  for (let i = 0; i < 32; i++) {
-    judgeSeries(swinging, 0, primeSettings)
-    judgeSeries(rising, 0, primeSettings)
-    judgeSeries(uneven, 0, primeSettings)
-  }
-}
-
-const primeSettings: JudgeSettings = {
-  threshold: 0,
-  granuleBytes: 1,
-  acceptResolution: 0,
-  floorResolution: 0,
-  foreignFrees: false,
-  costly: false,
-  minLeakCalls: 1,
-  enoughLeakBytes: 1,
-  minLeakBytes: 1,
-  minGrowingShare: 0.5,
-  minWindowBytes: 1,
-  maxRateDrop: 2,
 }

@@ -187,7 +187,7 @@ describe('judgeSeries', () => {
     ).not.toBe('clean')
   })
 
-  // Settings of a 1 ms synchronous function (see judgeSettings in measure-leak.ts).
+  // Settings of a 1 ms synchronous function (see judgeSettings in judge-settings.ts).
   const costlySync: JudgeSettings = {
     ...sync,
     costly: true,

@@ -1,6 +1,6 @@
 import type { JudgeSettings } from '../../src/engine/judgement.js'
 
-/** What `judgeSettings` (measure-leak.ts) gives a cheap sync function: the rules' strictest reading. */
+/** What `judgeSettings` (judge-settings.ts) gives a cheap sync function: the rules' strictest reading. */
 export const cheapSync: JudgeSettings = {
   threshold: 0,
   granuleBytes: 2048,
