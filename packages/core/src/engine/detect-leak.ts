@@ -101,7 +101,9 @@ function detectSync(
   progress: (calls: number, phase?: CheckProgress['phase']) => void,
   collect?: GarbageCollector,
 ): LeakResult {
-  const run = new MeasurementRun(options, false, deadline, () => primeMeter(deadline), collect)
+  // The dry run (its own `collect`) primes nothing.
+  const prime = collect ? undefined : () => primeMeter(deadline)
+  const run = new MeasurementRun(options, false, deadline, prime, collect)
   for (let window = run.nextWindow(); window; window = run.nextWindow()) {
     let made = 0
     try {

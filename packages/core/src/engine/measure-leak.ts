@@ -25,7 +25,11 @@ export interface MeasureContext {
   firstCallMs: number
   /** No window may start calls that would run past this time (real clock). */
   verdictAt: number
-  /** Readies the meter's own code for a costly function (see `primeMeter` in detect-leak.ts). */
+  /**
+   * Readies the meter's own code for a costly function (see `primeMeter` in detect-leak.ts). Absent in
+   * that dry run itself, which also leaves the optimising compilers on: the meter's code is optimised
+   * there, not in the windows of a check that keeps them on.
+   */
   prime?: () => void
   /** A full GC, except in the meter's dry run. */
   collect: GarbageCollector
@@ -152,8 +156,8 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   // Costly calls come in short windows, where the meter's own first-time allocations would show,
   // and so would the optimising compilers' metadata (see choose-optimizer); after the dry run, which
   // resumes them as any check does at its end.
-  if (cost.callMs > cheapCallMs) {
-    context.prime?.()
+  if (cost.callMs > cheapCallMs && context.prime) {
+    context.prime()
     const maxCalls = Math.floor((options.iterations - calls) / 8)
     yield* chooseOptimizer(cost.callMs, maxCalls, (count) => timedCalls(count), collect)
   }
