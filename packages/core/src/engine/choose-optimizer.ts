@@ -43,8 +43,5 @@ export function* chooseOptimizer(
   pauseOptimizer()
   collect()
   const paused = yield* fastest()
-  if (paused <= maxSlowdown * optimised) return
-  // Optimised again before the first window: the GC above threw the code away.
-  resumeOptimizer()
-  yield* fastest()
+  if (paused > maxSlowdown * optimised) resumeOptimizer()
 }
