@@ -5,6 +5,12 @@ import type { CallReport } from './call-window.js'
 /** Time each of the two timings of a costly function takes, and its fewest calls. */
 const timingMs = 25
 const minTimingCalls = 3
+/**
+ * Most calls each timing makes: what they retain counts against `maxRetainedBytes` before the first
+ * window (a 10 KB/call leak at 20-30 us a call retained 25 MB in two 25 ms timings, and was
+ * inconclusive at the cap).
+ */
+const maxTimingCalls = 128
 const timingParts = 3
 /** Calls this much slower without the optimising compilers keep them on. */
 const maxSlowdown = 1.4
@@ -28,7 +34,8 @@ export function* chooseOptimizer(
   timedCalls: TimedCalls,
   collect: GarbageCollector,
 ): Generator<number, void, CallReport | undefined> {
-  const count = Math.min(maxCalls, Math.max(minTimingCalls, Math.ceil(timingMs / Math.max(callMs, 1e-6))))
+  const wanted = Math.max(minTimingCalls, Math.ceil(timingMs / Math.max(callMs, 1e-6)))
+  const count = Math.min(maxCalls, maxTimingCalls, wanted)
   if (count < 1) return
   // The fastest of three parts: a busy machine pauses a process for milliseconds at a time, which
   // would decide for one call in three.
