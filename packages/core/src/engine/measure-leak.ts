@@ -154,12 +154,12 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     if (recheck > 0) yield* timedCalls(recheck, true)
   }
   // Costly calls come in short windows, where the meter's own first-time allocations would show,
-  // and so would the optimising compilers' metadata (see choose-optimizer); after the dry run, which
-  // resumes them as any check does at its end.
+  // and so would the optimising compilers' metadata (see choose-optimizer). The dry run (no `prime`)
+  // does neither: the meter's code is optimised there, with the compilers on.
   if (cost.callMs > cheapCallMs && context.prime) {
     context.prime()
     const maxCalls = Math.floor((options.iterations - calls) / 8)
-    yield* chooseOptimizer(cost.callMs, maxCalls, (count) => timedCalls(count), collect)
+    yield* chooseOptimizer(cost.callMs, maxCalls, timedCalls, collect)
   }
   sample()
   const baseline = 0
