@@ -207,14 +207,22 @@ function deferredRelease(fn: () => unknown, result: LeakResult, callMs: number):
 }
 
 /**
- * The dry run's share of a check's budget, and its most. Quiet, its windows take ~130 ms and it stops
- * there; with two busy processes beside it, 150 ms cut it short in 6 of 10 runs, and with four (or a
- * loaded CI runner's parallel test files), 250 ms in 4 of 8, and the meter's growth came back.
+ * The dry run's share of a check's budget, and its most. Quiet, it takes ~80-130 ms (most of it the
+ * meter's code compiled for the first time); with two busy processes beside it, 150 ms cut it short
+ * in 6 of 10 runs, and with four (or a loaded CI runner's parallel test files), 250 ms in 4 of 8,
+ * and the meter's growth came back.
  */
 const primeShare = 0.05
 const maxPrimeMs = 500
 /** Windows the dry run makes at least: V8 gives a function its feedback vector after ~8 calls. */
 const primeWindows = 24
+/**
+ * Its busy calls' cost, just costly (see `cheapCallMs`), and the calls of each of its measurements:
+ * what primes the meter is its windows' count, not their length. Calls of 50 us until a verdict took
+ * 130-270 ms, three quarters of it in the calls.
+ */
+const primeCallMs = 0.025
+const primeCalls = 400
 let primed = false
 
 /**
@@ -226,7 +234,7 @@ let primed = false
  * (feedback vectors of what runs once a window) held clean verdicts back by as many windows. So the
  * first costly check of each copy starts with a dry run of the meter on a flat busy loop, within its
  * own budget. Its windows end in scavenges, not full GCs: what it measures is thrown away, and
- * cheap windows let it run through as many windows as a real check's verdict takes.
+ * short, cheap windows let it run through as many windows as a real check's verdict takes.
  */
 function primeMeter(deadline: Deadline): void {
   // Set first: the dry run is a check too, and must not prime itself.
@@ -237,7 +245,7 @@ function primeMeter(deadline: Deadline): void {
   const collect = getGarbageCollector()
   const scavenge: GarbageCollector = () => collect({ type: 'minor' })
   const busy = () => {
-    const until = now() + 0.05
+    const until = now() + primeCallMs
     while (now() < until);
   }
   primeJudge()
@@ -245,6 +253,7 @@ function primeMeter(deadline: Deadline): void {
     const dry = new Deadline(now(), endAt, endAt, undefined, () => 0)
     const options = resolveOptions({
       timeout: Math.max(1, Math.round(endAt - now())),
+      iterations: primeCalls,
       sites: false,
       retainers: false,
     })

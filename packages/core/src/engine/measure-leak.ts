@@ -50,6 +50,8 @@ const minWindowCalls = 8
 const maxSamples = 512
 /** Longest window of a costly function, for GCs slowed down by a busy machine. */
 const maxCostlyWindowMs = 400
+/** Shortest window of a costly function, in milliseconds of calls (the meter's dry run: see below). */
+const minCostlyWindowMs = 5
 /** A confirmation window is shortened only below this many milliseconds of calls. */
 const confirmWindowMs = 250
 /** Second looks in a row that freed less than `fruitlessShare` of a window's growth, before they pause. */
@@ -233,7 +235,9 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
       // About two GCs' worth of calls: the split that buys the most evidence per budget (a window
       // of n calls and its GC cost n·c + g; the slope's error falls with n and the windows' count).
       // A busy machine slows GCs more than calls: its windows get longer, up to a high cap.
-      const windowMs = stretch * Math.min(maxCostlyWindowMs, Math.max(5, 2 * cost.gcMs))
+      // The meter's dry run (no `prime`) needs many windows, not long ones: its scavenges cost ~0.3 ms.
+      const shortest = context.prime ? minCostlyWindowMs : 0
+      const windowMs = stretch * Math.min(maxCostlyWindowMs, Math.max(shortest, 2 * cost.gcMs))
       const drifted =
         costlyLength !== undefined && Math.abs(Math.log((costlyLength * perCall) / windowMs)) > Math.log(4)
       if (costlyLength === undefined || drifted)
