@@ -26,7 +26,7 @@ export type TimedCalls = (count: number) => Generator<number, number, CallReport
  * keeps its optimised code across GCs and loses it to the pause: a sort with a comparator ran
  * 1.4-3x slower, which cost its leak verdicts more time than the budget had. So the calls are timed
  * with the compilers on, then, after a full GC (which drops what they made that the pause would
- * not have made again), without.
+ * not have made again), without, and once more without when that looked much slower.
  */
 export function* chooseOptimizer(
   callMs: number,
@@ -49,6 +49,11 @@ export function* chooseOptimizer(
   const optimised = yield* fastest()
   pauseOptimizer()
   collect()
-  const paused = yield* fastest()
+  let paused = yield* fastest()
+  // Kept on wrongly, the compilers' metadata can make a clean check inconclusive; so a slowdown is
+  // believed once a second timing shows it too (a busy machine only ever slows a timing down):
+  // loopback HTTP with two busy processes beside it timed 1.8x slower paused in 1 of 6 checks, and
+  // was inconclusive at 9.5 s; 0.8-1.0x in the others.
+  if (paused > maxSlowdown * optimised) paused = Math.min(paused, yield* fastest())
   if (paused > maxSlowdown * optimised) resumeOptimizer()
 }

@@ -5,8 +5,8 @@ import { optimizerPaused, resumeOptimizer } from '../../src/runtime/optimizer-pa
 
 /**
  * Runs the choice to its end, answering its timings (three parts with the optimising compilers on,
- * three without) with these times per call; returns the calls it asked for and what happened in
- * order ('gc' for a full GC).
+ * three without, and three more without when those looked slower) with these times per call;
+ * returns the calls it asked for and what happened in order ('gc' for a full GC).
  */
 function choose(times: number[], callMs = 1, maxCalls = 1000): string[] {
   resumeOptimizer()
@@ -40,8 +40,19 @@ describe('chooseOptimizer', () => {
   })
 
   // A sort with a comparator ran 1.4-3x slower: its leak verdicts then needed more than the budget.
-  test('keeps them on when calls run much slower without them', () => {
-    choose([1, 1, 1, 2, 2, 2])
+  test('keeps them on when calls run much slower without them, timed twice', () => {
+    expect(choose([1, 1, 1, 2, 2, 2, 2, 1.9, 2])).toEqual([
+      '9 calls',
+      '9 calls',
+      '9 calls',
+      'gc',
+      '9 calls paused',
+      '9 calls paused',
+      '9 calls paused',
+      '9 calls paused',
+      '9 calls paused',
+      '9 calls paused',
+    ])
     expect(optimizerPaused()).toBe(false)
   })
 
@@ -49,8 +60,15 @@ describe('chooseOptimizer', () => {
   test('compares the fastest part of each timing', () => {
     choose([3, 1, 1, 1, 1, 4])
     expect(optimizerPaused()).toBe(true)
-    choose([1, 1, 1, 3, 2, 3])
+    choose([1, 1, 1, 3, 2, 3, 2, 3, 3])
     expect(optimizerPaused()).toBe(false)
+  })
+
+  // Loopback HTTP on a loaded machine timed 1.8x slower paused once, then ran as fast: kept on, the
+  // compilers' metadata made the clean check inconclusive.
+  test('pauses them when a second timing without them runs about as fast', () => {
+    choose([1, 1, 1, 2, 2, 2, 3, 1.1, 3])
+    expect(optimizerPaused()).toBe(true)
   })
 
   // What the timings' calls retain counts against `maxRetainedBytes` before the first window.
