@@ -3,6 +3,7 @@ import type { LeakResult, LeakStatus } from '../result/leak-result.js'
 import { clearKeptObjects } from '../runtime/clear-kept-objects.js'
 import { type GarbageCollector, getGarbageCollector } from '../runtime/force-gc.js'
 import { formatCount } from '../runtime/format-count.js'
+import { resumeOptimizer } from '../runtime/optimizer-pause.js'
 import { readCodeBytes, readExternalBytes, readHeapBytes } from '../runtime/read-memory.js'
 import { now } from '../runtime/real-clock.js'
 import { settleHeap } from '../runtime/settle-heap.js'
@@ -45,6 +46,9 @@ const recheckBand = 10
 const recheckMs = 4
 const minRecheckCalls = 64
 const maxRecheckCalls = 1024
+/** Times a cost near the line is timed again at most, after the first only below `closeBand` times the line. */
+const maxRechecks = 3
+const closeBand = 3
 /** Fewest calls in a window of a costly function. */
 const minWindowCalls = 8
 const maxSamples = 512
@@ -149,11 +153,16 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   // Nine calls timed around the meter's own first run (its code compiled lazily) can look costly for
   // a cheap function (measured: 10-22 us per call for a 0.05 us one; 40-60 us for a trivial async
   // one, whose driver loop awaits each call), which then got the dry run of the meter (130-500 ms)
-  // and short windows: a cost near the line is timed again, over a few milliseconds of calls.
-  if (cost.callMs > cheapCallMs && cost.callMs < recheckBand * cheapCallMs) {
+  // and short windows: a cost near the line is timed again, over a few milliseconds of calls. Again
+  // while it stays close to the line: a trivial async function that schedules a timer took 30, then
+  // 14-24, then 4 us a call (the code it runs tiering up), and was planned as costly after the first.
+  for (let recheck = 0; recheck < maxRechecks; recheck++) {
+    const band = recheck === 0 ? recheckBand : closeBand
+    if (cost.callMs <= cheapCallMs || cost.callMs >= band * cheapCallMs) break
     const wanted = Math.min(maxRecheckCalls, Math.max(minRecheckCalls, Math.ceil(recheckMs / cost.callMs)))
-    const recheck = Math.min(wanted, Math.floor((options.iterations - calls) / 4))
-    if (recheck > 0) yield* timedCalls(recheck, true)
+    const count = Math.min(wanted, Math.floor((options.iterations - calls) / 4))
+    if (count < 1) break
+    yield* timedCalls(count, true)
   }
   // Costly calls come in short windows, where the meter's own first-time allocations would show,
   // and so would the optimising compilers' metadata (see choose-optimizer). The dry run (no `prime`)
@@ -206,6 +215,8 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
       // them) turn cheap once a window of real calls shows it: equal windows would need many GCs.
       cheap = true
       cheapFrom = round
+      // Long windows need no pause of the optimising compilers, and unoptimised calls run 5-25x slower.
+      resumeOptimizer()
     }
     // A full series (a 0.1 ms function's windows of 65 calls) goes on with windows twice as long.
     if (series.full) {

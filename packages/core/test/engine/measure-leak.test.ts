@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { detectLeak, type LeakOptions } from '../../src/index.js'
+import { optimizerPaused } from '../../src/runtime/optimizer-pause.js'
 
 /** A 1.1 B/call leak: a number kept every 7th call, seen only when its array's backing store grows. */
 function checkTinyLeak(options: LeakOptions) {
@@ -30,6 +31,25 @@ describe('measureLeak', () => {
     const result = detectLeak(() => kept.push(new Array(1280).fill(1.5)), { sites: false, retainers: false })
     expect(result.status, result.reason).toBe('leaking')
     expect(result.bytesPerIteration).toBeGreaterThan(10_000)
+  })
+
+  // Planned as costly by its first calls, a function whose calls turn cheap goes on in long windows,
+  // where the pause of the optimising compilers (for short windows) would only slow it down 5-25x.
+  test('a function that turns cheap runs on with the optimising compilers', () => {
+    let calls = 0
+    let pausedLate = false
+    const result = detectLeak(
+      () => {
+        if (++calls <= 1000) {
+          const until = performance.now() + 0.1
+          while (performance.now() < until);
+        } else if (calls > 3000 && optimizerPaused()) pausedLate = true
+      },
+      { sites: false, retainers: false },
+    )
+    expect(result.status, result.reason).toBe('clean')
+    expect(calls).toBeGreaterThan(5000)
+    expect(pausedLate).toBe(false)
   })
 
   // With the cap close, any verdict may come, but a clean one must not claim to rule out the leak
