@@ -38,8 +38,9 @@ export function primeJudge(): void {
   for (let i = 0; i < 40; i++) rising.push(i * 100, i * 100_000, 0)
   const uneven = new SampleSeries(40)
   for (let i = 0; i < 40; i++) uneven.push(i * 100, i * 100_000 + (i % 2) * 30_000, 0)
-  // Eight rounds, well beyond the ~8 calls after which V8 gives a function its feedback vector: 32
-  // (~20-45 ms in a fresh process) left the same growth in a costly check's first windows.
+  // Eight rounds (the judge runs 24 times, beyond the ~8 calls after which V8 gives a function its
+  // feedback vector): 32 (~20-45 ms in a fresh process) left the same growth in a costly check's first
+  // windows.
   for (let i = 0; i < primeJudgeRounds; i++) {
     judgeSeries(swinging, 0, primeSettings)
     judgeSeries(rising, 0, primeSettings)
