@@ -8,7 +8,7 @@ import {
 import { judgeSeries } from '../../src/engine/judge-series.js'
 import type { JudgeSettings } from '../../src/engine/judgement.js'
 import { SampleSeries } from '../../src/engine/sample-series.js'
-import { cheapSync } from './judge-settings.js'
+import { cheapSync } from './cheap-sync-settings.js'
 
 const sync = cheapSync
 /** What a 0.1 ms function's check judges with (its calls' resolution, a full run of calls). */

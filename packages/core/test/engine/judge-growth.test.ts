@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { judgeGrowth } from '../../src/engine/judge-growth.js'
 import { SampleSeries } from '../../src/engine/sample-series.js'
-import { cheapSync } from './judge-settings.js'
+import { cheapSync } from './cheap-sync-settings.js'
 
 /** A Map leaking a small record per call: 32 B of record, and its table (28 B an entry) doubling. */
 function mapLeak(calls: number): number {
