@@ -1,13 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { CallWindow, callsPerScavenge } from '../../src/engine/call-window.js'
 import { getGarbageCollector } from '../../src/runtime/force-gc.js'
+import { busyFor } from '../busy-for.js'
 
 const collect = getGarbageCollector()
-
-function busyFor(ms: number): void {
-  const until = performance.now() + ms
-  while (performance.now() < until);
-}
 
 describe('CallWindow', () => {
   test('chunks end at a look at the clock, a scavenge or the window end', () => {

@@ -1,11 +1,9 @@
 import { expect, test } from 'vitest'
 import { detectLeak } from '../../src/index.js'
+import { busyFor } from '../busy-for.js'
 
 /** A flat costly function: 1 ms of busy waiting, nothing allocated. */
-function busyMillisecond(): void {
-  const until = performance.now() + 1
-  while (performance.now() < until);
-}
+const busyMillisecond = () => busyFor(1)
 
 // The first costly check of a file's copy of the engine runs the meter dry first. Without it (or
 // with a dry run of a few windows), the meter's own feedback vectors and code grew 5-8 of a flat

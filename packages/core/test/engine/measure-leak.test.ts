@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { detectLeak, type LeakOptions } from '../../src/index.js'
 import { optimizerPaused } from '../../src/runtime/optimizer-pause.js'
+import { busyFor } from '../busy-for.js'
 
 /** A 1.1 B/call leak: a number kept every 7th call, seen only when its array's backing store grows. */
 function checkTinyLeak(options: LeakOptions) {
@@ -40,10 +41,8 @@ describe('measureLeak', () => {
     let pausedLate = false
     const result = detectLeak(
       () => {
-        if (++calls <= 1000) {
-          const until = performance.now() + 0.1
-          while (performance.now() < until);
-        } else if (calls > 3000 && optimizerPaused()) pausedLate = true
+        if (++calls <= 1000) busyFor(0.1)
+        else if (calls > 3000 && optimizerPaused()) pausedLate = true
       },
       { sites: false, retainers: false },
     )

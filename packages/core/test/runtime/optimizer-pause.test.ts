@@ -2,6 +2,7 @@ import v8 from 'node:v8'
 import { describe, expect, test } from 'vitest'
 import { detectLeak } from '../../src/index.js'
 import { pauseOptimizer, resumeOptimizer } from '../../src/runtime/optimizer-pause.js'
+import { busyFor } from '../busy-for.js'
 
 /** V8's `%GetOptimizationStatus`, compiled with natives syntax on for this one function. */
 function optimizationStatus(): (fn: () => number) => number {
@@ -31,10 +32,7 @@ function callUntilOptimized(fn: () => number, status: (fn: () => number) => numb
 }
 
 /** A costly function: 0.2 ms of busy waiting. */
-function busy(): void {
-  const until = performance.now() + 0.2
-  while (performance.now() < until);
-}
+const busy = () => busyFor(0.2)
 
 describe('pauseOptimizer', () => {
   const status = optimizationStatus()
