@@ -41,7 +41,7 @@ describe('measureLeak', () => {
     let pausedLate = false
     const result = detectLeak(
       () => {
-        if (++calls <= 1000) busyFor(0.1)
+        if (++calls <= 300) busyFor(0.1)
         else if (calls > 3000 && optimizerPaused()) pausedLate = true
       },
       { sites: false, retainers: false },
