@@ -3,13 +3,14 @@ import { describe, expect, test } from 'vitest'
 import type { CheckProgress } from '../../src/engine/check-progress.js'
 import { progressIntervalMs } from '../../src/engine/check-progress.js'
 import { runCheck } from '../../src/engine/detect-leak.js'
+import { busyFor } from '../busy-for.js'
 
-/** A costly clean function: about 5 ms of work per call, so that no verdict comes before a few reports. */
-function slowCall(): number {
-  const end = performance.now() + 5
-  let spins = 0
-  while (performance.now() < end) spins++
-  return spins
+/**
+ * A costly clean function: 50 ms a call, so that the warm-up alone outlasts the first report and no
+ * verdict comes before the next (any verdict needs windows of several calls), however fast the engine.
+ */
+function slowCall(): void {
+  busyFor(50)
 }
 
 /** Collects reports with the real time each arrived, and whether the check had already returned. */
