@@ -328,6 +328,7 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     const previous = series.iteration(last - 1) - series.iteration(last - 2)
     if (last - 2 >= from && Math.abs(length - previous) <= 0.1 * length && grewAtRate(last - 2, last, rate))
       return 'confirmed'
+    const start = series.length - 1
     // Shorter windows than the last still tell the two apart (garbage sized by the window shrinks
     // with it, a leak keeps its rate), as long as the leak's growth in them stands out of the noise:
     // the iteration cap or a short budget must not turn a clear leak into an inconclusive. However
@@ -336,8 +337,9 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
     // Standing out means 8 granules in each window, and twice what the function swung by in one: two
     // short windows of a swinging function (jsdom moves ~100 KB a window with its code) may both grow
     // by chance. Windows as long as the last one are as good as the judgement itself.
-    const affordableTime = () =>
-      Math.floor((context.verdictAt - now() - 6 * cost.gcMs) / Math.max(cost.callMs, 1e-6))
+    const affordableTime = Math.floor(
+      (context.verdictAt - now() - 6 * cost.gcMs) / Math.max(cost.callMs, 1e-6),
+    )
     // Two equal windows tell them apart at any length where the leak stands out, and long ones can
     // cost seconds when the leak itself makes calls slower (an EventTarget's listener list): those are
     // shortened. Cheap ones stay long: a leak into a number array grows only at its capacity steps.
@@ -346,30 +348,14 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
       Math.ceil((16 * granule(context.async)) / rate),
       Math.floor(confirmWindowMs / Math.max(cost.callMs, 1e-6)),
     )
-    const affordable = () =>
-      Math.min(
-        length,
-        convincing,
-        Math.floor(affordableTime() / 2),
-        Math.floor((options.iterations - calls) / 2),
-      )
-    let next = affordable()
+    const next = Math.min(
+      length,
+      convincing,
+      Math.floor(affordableTime / 2),
+      Math.floor((options.iterations - calls) / 2),
+    )
     const standsOut = Math.max(8 * granule(context.async), 2 * largestDrop(series, from, last)) / rate
     if (next < Math.min(standsOut, length)) return 'unaffordable'
-    // Cheap calls try two short windows first: what garbage sizes does not grow in windows shorter than
-    // the longest before them, while a leak that keeps something from every call grows at its rate in
-    // any window. A leak into an array of numbers grows only at its store's steps, which short windows
-    // may miss: then the long windows decide, as before.
-    const quick = Math.max(Math.ceil(length / 8), Math.ceil(2 * standsOut))
-    if (cost.callMs <= cheapCallMs && 4 * quick <= next) {
-      const quickStart = series.length - 1
-      for (let confirmation = 0; confirmation < 2 && !series.full; confirmation++) yield* makeCalls(quick)
-      if (series.length - 1 === quickStart + 2 && grewAtRate(quickStart, quickStart + 2, rate))
-        return 'confirmed'
-      next = affordable()
-      if (next < Math.min(standsOut, length)) return 'unaffordable'
-    }
-    const start = series.length - 1
     for (let confirmation = 0; confirmation < 2; confirmation++) {
       if (series.full) return 'unaffordable'
       yield* makeCalls(next)
