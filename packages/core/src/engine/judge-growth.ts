@@ -1,5 +1,5 @@
 import { formatCount } from '../runtime/format-count.js'
-import { type ExactSteps, findExactSteps } from './exact-steps.js'
+import { findExactSteps } from './exact-steps.js'
 import type { Judgement, JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
 import {
@@ -47,8 +47,6 @@ const nearlyEveryWindow = 0.75
  * two thirds of them.
  */
 const minBurstyLeakRate = 4 * minWarmUpRate
-/** Share of a span's windows near the step when every call adds it (a few jump with a store). */
-const everyStepShare = 0.9
 
 /**
  * Leaking: over the last half of the calls (at least three windows), memory grew by more than
@@ -75,24 +73,8 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
     total >= settings.minLeakCalls || growthBetween(series, baseline, last) >= settings.enoughLeakBytes
   // Equal steps in most windows are the signature of a leak, however slow or costly the calls
   // (the warm-up rules below are for uneven growth).
-  const steps = findExactSteps(series, baseline, settings)
-  // Steps in nearly every window wait only for calls, and windows twice as long would show twice the
-  // step (see measure-leak). Not steps in most windows only: a log record kept every 10th call added
-  // 144 B to 4 of 5 windows of 8 calls (0 B to the fifth), 144 or 288 B to windows of 16 calls, and
-  // would add 3 or 4 records to windows of 32, which no step counts (exact-steps counts one or two).
-  // Near the step is enough: zlib's buffers add a few hundred bytes to some of its windows.
-  if (steps && !enoughCalls && nearStepShare(series, steps, last, settings) >= everyStepShare) {
-    const stepRate = steps.stepBytes / (series.iteration(last) - series.iteration(last - 1))
-    return {
-      ...undecided(
-        stepRate,
-        growing,
-        `memory grew by the same ~${Math.round(steps.stepBytes)} bytes in ${steps.stepped} of the last ${steps.windows} windows, but over too few calls yet to tell a leak from a cache filling up`,
-      ),
-      awaitingCalls: true,
-    }
-  }
-  if (steps && enoughCalls) {
+  const steps = enoughCalls ? findExactSteps(series, baseline, settings) : undefined
+  if (steps) {
     const stepCalls = series.iteration(last) - series.iteration(steps.from)
     return {
       verdict: 'leaking',
@@ -188,18 +170,6 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
   }
 }
 
-/** Share of the steps' windows that grew by the step to a quarter of it. */
-function nearStepShare(
-  series: SampleSeries,
-  steps: ExactSteps,
-  last: number,
-  settings: JudgeSettings,
-): number {
-  const growths = windowGrowths(series, steps.from, last, settings.threshold)
-  const near = growths.filter((growth) => Math.abs(growth - steps.stepBytes) <= steps.stepBytes / 4)
-  return near.length / growths.length
-}
-
 /**
  * A synchronous function's leak adds about the same bytes to every window of equal calls (a full GC
  * leaves nothing else behind), so nearly every window of the span grows by a good part of the median
@@ -266,10 +236,6 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2
 }
 
-function undecided(
-  rate: number,
-  growing: boolean,
-  reason: string,
-): Extract<Judgement, { verdict: 'undecided' }> {
+function undecided(rate: number, growing: boolean, reason: string): Judgement {
   return { verdict: 'undecided', bytesPerIteration: rate, growing, reason }
 }

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest'
 import { judgeGrowth } from '../../src/engine/judge-growth.js'
-import type { JudgeSettings } from '../../src/engine/judgement.js'
 import { SampleSeries } from '../../src/engine/sample-series.js'
 import { cheapSync } from './cheap-sync-settings.js'
 
@@ -119,47 +118,5 @@ describe('judgeGrowth and leaks that swing', () => {
       verdict: 'undecided',
       reason: expect.stringContaining('bursts'),
     })
-  })
-})
-
-describe('judgeGrowth and a leak that awaits calls', () => {
-  // Measured: a 1 ms deflate keeping 1 KB a call, windows of 12 calls, each +12,864 B.
-  const deflate: JudgeSettings = { ...cheapSync, costly: true, acceptResolution: 4, floorResolution: 4 }
-  function exactSteps(windows: number): SampleSeries {
-    const series = new SampleSeries(windows + 1)
-    for (let window = 0; window <= windows; window++) series.push(10 + 12 * window, 4e7 + 12_864 * window, 0)
-    return series
-  }
-
-  test('exact steps over too few calls wait for them, and say so to the plan', () => {
-    const judgement = judgeGrowth(exactSteps(20), 0, { ...deflate, minLeakCalls: 1170 })
-    expect(judgement).toMatchObject({ verdict: 'undecided', awaitingCalls: true })
-    expect(judgement.reason).toContain('too few calls yet to tell a leak from a cache filling up')
-  })
-
-  test('the same steps over enough calls are a leak', () => {
-    expect(judgeGrowth(exactSteps(20), 0, { ...deflate, minLeakCalls: 200 }).verdict).toBe('leaking')
-  })
-
-  test('steps in most windows only (a record kept every 10th call) await nothing', () => {
-    // Measured: 1 ms log scans keeping a 144 B record every 10th call, windows of 8 calls: 144 B in
-    // four windows of five. Windows twice as long grew by 144 or 288 B: no exact step any more.
-    const series = new SampleSeries(41)
-    let heap = 4e7
-    for (let window = 0; window <= 40; window++) {
-      series.push(10 + 8 * window, heap, 0)
-      if (window % 5 !== 4) heap += 144
-    }
-    const judgement = judgeGrowth(series, 0, { ...deflate, minLeakCalls: 1170 })
-    expect(judgement.verdict).toBe('undecided')
-    expect(judgement).not.toHaveProperty('awaitingCalls')
-    expect(judgeGrowth(series, 0, { ...deflate, minLeakCalls: 200 }).verdict).toBe('leaking')
-  })
-
-  test('windows that grew unevenly await nothing', () => {
-    const series = new SampleSeries(21)
-    for (let window = 0; window <= 20; window++)
-      series.push(10 + 12 * window, 4e7 + 12_864 * window * (window % 3), 0)
-    expect(judgeGrowth(series, 0, { ...deflate, minLeakCalls: 1170 })).not.toHaveProperty('awaitingCalls')
   })
 })
