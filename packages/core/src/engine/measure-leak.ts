@@ -56,8 +56,6 @@ const maxSamples = 512
 const maxCostlyWindowMs = 400
 /** Shortest window of a costly function, in milliseconds of calls (the meter's dry run: see below). */
 const minCostlyWindowMs = 5
-/** Longest window of the meter's dry run, whose scavenges take ~0.2 ms. */
-const maxDryWindowMs = 1
 /** A confirmation window is shortened only below this many milliseconds of calls. */
 const confirmWindowMs = 250
 /** Second looks in a row that freed less than `fruitlessShare` of a window's growth, before they pause. */
@@ -158,9 +156,7 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   // and short windows: a cost near the line is timed again, over a few milliseconds of calls. Again
   // while it stays close to the line: a trivial async function that schedules a timer took 30, then
   // 14-24, then 4 us a call (the code it runs tiering up), and was planned as costly after the first.
-  // Not in the meter's dry run (no `prime`): its busy calls are costly by design, and timing them
-  // again took half of its calls (~200 of 400 in each of its six measurements, ~35 ms).
-  for (let recheck = 0; context.prime && recheck < maxRechecks; recheck++) {
+  for (let recheck = 0; recheck < maxRechecks; recheck++) {
     const band = recheck === 0 ? recheckBand : closeBand
     if (cost.callMs <= cheapCallMs || cost.callMs >= band * cheapCallMs) break
     const wanted = Math.min(maxRecheckCalls, Math.max(minRecheckCalls, Math.ceil(recheckMs / cost.callMs)))
@@ -251,11 +247,8 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
       // of n calls and its GC cost n·c + g; the slope's error falls with n and the windows' count).
       // A busy machine slows GCs more than calls: its windows get longer, up to a high cap.
       // The meter's dry run (no `prime`) needs many windows, not long ones: its scavenges cost ~0.3 ms.
-      // Nor may a slow first scavenge of a fresh process (3-6 ms) make them long: its first measurement
-      // spent ~300 of its 400 calls in one window.
       const shortest = context.prime ? minCostlyWindowMs : 0
-      const longest = context.prime ? maxCostlyWindowMs : maxDryWindowMs
-      const windowMs = stretch * Math.min(longest, Math.max(shortest, 2 * cost.gcMs))
+      const windowMs = stretch * Math.min(maxCostlyWindowMs, Math.max(shortest, 2 * cost.gcMs))
       const drifted =
         costlyLength !== undefined && Math.abs(Math.log((costlyLength * perCall) / windowMs)) > Math.log(4)
       if (costlyLength === undefined || drifted)
