@@ -73,7 +73,18 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
     total >= settings.minLeakCalls || growthBetween(series, baseline, last) >= settings.enoughLeakBytes
   // Equal steps in most windows are the signature of a leak, however slow or costly the calls
   // (the warm-up rules below are for uneven growth).
-  const steps = enoughCalls ? findExactSteps(series, baseline, settings) : undefined
+  const steps = findExactSteps(series, baseline, settings)
+  if (steps && !enoughCalls) {
+    const stepRate = steps.stepBytes / (series.iteration(last) - series.iteration(last - 1))
+    return {
+      ...undecided(
+        stepRate,
+        growing,
+        `memory grew by the same ~${Math.round(steps.stepBytes)} bytes in ${steps.stepped} of the last ${steps.windows} windows, but over too few calls yet to tell a leak from a cache filling up`,
+      ),
+      awaitingCalls: true,
+    }
+  }
   if (steps) {
     const stepCalls = series.iteration(last) - series.iteration(steps.from)
     return {
@@ -236,6 +247,10 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2
 }
 
-function undecided(rate: number, growing: boolean, reason: string): Judgement {
+function undecided(
+  rate: number,
+  growing: boolean,
+  reason: string,
+): Extract<Judgement, { verdict: 'undecided' }> {
   return { verdict: 'undecided', bytesPerIteration: rate, growing, reason }
 }

@@ -42,4 +42,14 @@ export interface JudgeSettings {
 export type Judgement =
   | { verdict: 'clean'; bytesPerIteration: number; resolution: number; reason: string }
   | { verdict: 'leaking'; bytesPerIteration: number; from: number; reason: string }
-  | { verdict: 'undecided'; bytesPerIteration: number; growing: boolean; reason: string }
+  | {
+      verdict: 'undecided'
+      bytesPerIteration: number
+      growing: boolean
+      reason: string
+      /**
+       * A leak's signature (the same bytes added to each window) that waits only for `minLeakCalls`:
+       * a cache filling up would stop growing before them.
+       */
+      awaitingCalls?: boolean
+    }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { judgeGrowth } from '../../src/engine/judge-growth.js'
+import type { JudgeSettings } from '../../src/engine/judgement.js'
 import { SampleSeries } from '../../src/engine/sample-series.js'
 import { cheapSync } from './cheap-sync-settings.js'
 
@@ -118,5 +119,32 @@ describe('judgeGrowth and leaks that swing', () => {
       verdict: 'undecided',
       reason: expect.stringContaining('bursts'),
     })
+  })
+})
+
+describe('judgeGrowth and a leak that awaits calls', () => {
+  // Measured: a 1 ms deflate keeping 1 KB a call, windows of 12 calls, each +12,864 B.
+  const deflate: JudgeSettings = { ...cheapSync, costly: true, acceptResolution: 4, floorResolution: 4 }
+  function exactSteps(windows: number): SampleSeries {
+    const series = new SampleSeries(windows + 1)
+    for (let window = 0; window <= windows; window++) series.push(10 + 12 * window, 4e7 + 12_864 * window, 0)
+    return series
+  }
+
+  test('exact steps over too few calls wait for them, and say so to the plan', () => {
+    const judgement = judgeGrowth(exactSteps(20), 0, { ...deflate, minLeakCalls: 1170 })
+    expect(judgement).toMatchObject({ verdict: 'undecided', awaitingCalls: true })
+    expect(judgement.reason).toContain('too few calls yet to tell a leak from a cache filling up')
+  })
+
+  test('the same steps over enough calls are a leak', () => {
+    expect(judgeGrowth(exactSteps(20), 0, { ...deflate, minLeakCalls: 200 }).verdict).toBe('leaking')
+  })
+
+  test('windows that grew unevenly await nothing', () => {
+    const series = new SampleSeries(21)
+    for (let window = 0; window <= 20; window++)
+      series.push(10 + 12 * window, 4e7 + 12_864 * window * (window % 3), 0)
+    expect(judgeGrowth(series, 0, { ...deflate, minLeakCalls: 1170 })).not.toHaveProperty('awaitingCalls')
   })
 })
