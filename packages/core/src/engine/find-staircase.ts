@@ -71,8 +71,8 @@ const maxBetweenShare = 0.25
  * 3-10% of an array leak's windows), while a big library churns code in nearly every window and the
  * heap moves with it (jsdom: tens of KB in 87-100% of them), where steps beside code are its noise.
  */
-const maxCodeMovingShare = 1 / 3
-const codeMoveBytes = 1024
+export const maxCodeMovingShare = 1 / 3
+export const codeMoveBytes = 1024
 
 /** A window that grew by a step (`folded`: with the drop of the window after it). */
 interface Step {
