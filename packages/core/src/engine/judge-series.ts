@@ -132,8 +132,8 @@ export function findCleanSpan(
 const flatWindowBytes = 64
 /** Fewest equal windows that can show a costly function clean by their median. */
 const minFlatWindows = 12
-/** An array's backing store grows x1.5: a leak into it steps again by then (in calls). */
-const nextStoreStep = 1.5
+/** An array's backing store grows x1.5 when full: a leak into it steps again by then (in calls). */
+const arrayGrowth = 1.5
 
 /**
  * Clean by the shape of many equal windows: most of them did not grow at all. A retained object
@@ -174,24 +174,26 @@ export function findMostlyFlatWindows(
   // function grew 18 KB with 10.7 KB of code, 10.4 KB with 5.2 KB, among hundreds of flat windows);
   // and a drop that went with code freed gave back the JIT's bytes, not the step's. But a store's
   // step may hide in such a window too (a number array leaking 8 B/call stepped +10.5 KB with the JIT
-  // at ~1,400 calls, then stayed flat, and was called clean at 2 B/call): the code excuses the jump
-  // only once the calls since it are half those before it, when an array's next step (x1.5) is due;
-  // or where code moves in many windows (jsdom), where no staircase is looked for either.
+  // at ~1,400 calls, then stayed flat, and was called clean at 2 B/call). So the whole jump bounds the
+  // leak as an array's step would (half of what it holds: s bytes after m calls, 2s/m a call), until
+  // its next step is due (at 1.5x the calls) and would show beside no code. Holding the verdict until
+  // then cost a 10 ms function 1-3 s under load; waiting for a hash table's next step too (at 2x)
+  // made 1-3 ms functions' clean verdicts 40-60% slower. Nor where code moves in many windows (jsdom):
+  // no staircase is looked for there either.
   const churning = codeMovingShare(series, from, last, codeMoveBytes) > maxCodeMovingShare
-  const largestStep = Math.max(
-    0,
-    ...growths.map((growth, window) => {
-      const next = growths[window + 1] ?? 0
-      const end = from + window + 1
-      const to = next < -0.9 * growth ? end + 1 : end
-      const nextStepDue = series.iteration(last) >= nextStoreStep * series.iteration(end)
-      return nextStepDue || churning
-        ? growthBesideCode(series, end - 1, to, settings.threshold)
-        : growthBetween(series, end - 1, to, settings.threshold)
-    }),
-  )
+  let largestStep = 0
+  let hiddenStepRate = 0
+  growths.forEach((growth, window) => {
+    const next = growths[window + 1] ?? 0
+    const end = from + window + 1
+    const to = next < -0.9 * growth ? end + 1 : end
+    largestStep = Math.max(largestStep, growthBesideCode(series, end - 1, to, settings.threshold))
+    if (churning || series.iteration(last) >= arrayGrowth * series.iteration(end)) return
+    const stepRate = (2 * growthBetween(series, end - 1, to, settings.threshold)) / series.iteration(end - 1)
+    hiddenStepRate = Math.max(hiddenStepRate, stepRate)
+  })
   const windowBound = (2.5 * flatWindowBytes) / length
-  const resolution = Math.max(windowBound, (5 * largestStep) / series.iteration(last))
+  const resolution = Math.max(windowBound, (5 * largestStep) / series.iteration(last), hiddenStepRate)
   // Up to what the windows' length allows (24 B/call for windows of 8 calls of a 10 ms function), but
   // a step may claim no more than 12 B/call beyond the longer windows' bound: a number array leaking
   // ~12 B/call at 0.1 ms (34-call windows) was called clean at 16-22 B/call by its steps before the

@@ -354,8 +354,8 @@ describe('judgeSeries', () => {
       }
       return result
     }
-    // Once an array's next step is due (1.5x the calls at the last jump's window), and not before: a
-    // store's step may hide in a window with code.
+    // Once an array's next step is due (1.5x the calls at the last jump's window), and not before:
+    // jumps this large after this few calls could be a store's steps hiding beside code.
     expect(findMostlyFlatWindows(measured(55), 0, costlySync)?.verdict).toBe('clean')
     expect(findMostlyFlatWindows(measured(40), 0, costlySync)).toBeUndefined()
     // The same growth without code to match it may be a store's steps.
@@ -365,7 +365,7 @@ describe('judgeSeries', () => {
     expect(findMostlyFlatWindows(steps, 0, costlySync)).toBeUndefined()
   })
 
-  test("a store's step that came with compiled code holds a verdict until the array's next step is due", () => {
+  test("a store's step that came with compiled code bounds the verdict until the array's next step is due", () => {
     // log-scan-0.1ms-number-per-call, measured under load: a number array (8 B a call) stepped
     // +10.5 KB with the JIT's code at ~1,400 calls, then windows of 78 calls stayed flat; with the
     // jump put down to the code, it was called clean at 2.1 B/call at ~1,900 calls.
@@ -383,8 +383,18 @@ describe('judgeSeries', () => {
       return result
     }
     expect(findMostlyFlatWindows(measured(24), 0, costlySync)).toBeUndefined()
-    // Flat until 1.5x the calls at that window: no array step is hiding there.
+    // Flat until 1.5x the calls at that window: no array's step is hiding there.
     expect(findMostlyFlatWindows(measured(28), 0, costlySync)?.verdict).toBe('clean')
+    // A smaller jump with code bounds the leak as an array's step would (2 x 2,000 B / 496 calls) and
+    // needs no wait; without code, 5x the step over all the calls is more than the 12 B/call allowed.
+    const small = (code: number) => {
+      const result = new SampleSeries(31)
+      for (let window = 0; window <= 30; window++)
+        result.push(40 + window * 24, 1e7 + (window >= 20 ? 2000 : 0), 0, 1e6 + (window >= 20 ? code : 0))
+      return result
+    }
+    expect(findMostlyFlatWindows(small(4096), 0, costlySync)?.resolution).toBeCloseTo((2 * 2000) / 496, 1)
+    expect(findMostlyFlatWindows(small(0), 0, costlySync)).toBeUndefined()
     // Where code moves in most windows (jsdom churns tens of KB), a jump with code is the JIT's, as
     // the staircase rule takes it there.
     const churning = new SampleSeries(25)
