@@ -71,8 +71,13 @@ const maxBetweenShare = 0.25
  * 3-10% of an array leak's windows), while a big library churns code in nearly every window and the
  * heap moves with it (jsdom: tens of KB in 87-100% of them), where steps beside code are its noise.
  */
-export const maxCodeMovingShare = 1 / 3
-export const codeMoveBytes = 1024
+const maxCodeMovingShare = 1 / 3
+const codeMoveBytes = 1024
+
+/** Compiled code moved in too many windows between samples `from` and `to` for steps beside it to tell. */
+export function codeChurns(series: SampleSeries, from: number, to: number): boolean {
+  return codeMovingShare(series, from, to, codeMoveBytes) > maxCodeMovingShare
+}
 
 /** A window that grew by a step (`folded`: with the drop of the window after it). */
 interface Step {
@@ -185,7 +190,7 @@ export function findStaircase(
   }
   if (between > maxBetweenShare * stepped) return undefined
   const from = baseline + steps[0]!.window
-  if (codeMovingShare(series, from, last, codeMoveBytes) > maxCodeMovingShare) return undefined
+  if (codeChurns(series, from, last)) return undefined
   return {
     from,
     steps: steps.map(({ calls, bytes }) => ({ calls, bytes })),

@@ -2,10 +2,9 @@ import { formatCount } from '../runtime/format-count.js'
 import {
   anyStoreStaircase,
   arrayStaircase,
-  codeMoveBytes,
+  codeChurns,
   findStaircase,
   formingStaircase,
-  maxCodeMovingShare,
 } from './find-staircase.js'
 import { formatResolution } from './format-resolution.js'
 import { judgeGrowth } from './judge-growth.js'
@@ -13,7 +12,6 @@ import type { Judgement, JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
 import {
   codeFreed,
-  codeMovingShare,
   growthBesideCode,
   growthBetween,
   largestDrop,
@@ -180,7 +178,7 @@ export function findMostlyFlatWindows(
   // then cost a 10 ms function 1-3 s under load; waiting for a hash table's next step too (at 2x)
   // made 1-3 ms functions' clean verdicts 40-60% slower. Nor where code moves in many windows (jsdom):
   // no staircase is looked for there either.
-  const churning = codeMovingShare(series, from, last, codeMoveBytes) > maxCodeMovingShare
+  const churning = codeChurns(series, from, last)
   let largestStep = 0
   let hiddenStepRate = 0
   growths.forEach((growth, window) => {
