@@ -8,20 +8,26 @@ const minWindows = 16
 const minStepShare = 0.6
 /** Smallest step that counts: a few allocations of the engine's own stay below it. */
 const minStepBytes = 64
+/**
+ * A window may add up to this many steps: a leak every few calls adds a whole number of objects to a
+ * window (a log record kept every 10th call, windows of 16 calls: 144 or 288 B, in turn).
+ */
+const maxStepsPerWindow = 2
 
 export interface ExactSteps {
   /** The first sample of the span. */
   from: number
   /** The step: what most windows added, in bytes. */
   stepBytes: number
-  /** Windows that added it. */
+  /** Windows that added it (once or twice). */
   stepped: number
   windows: number
 }
 
 /**
  * Finds a leak by its signature in windows of equal length: most of them grew by the same number of
- * bytes (to a few bytes), because each call stored objects of the same size. A full GC leaves nothing
+ * bytes (to a few bytes), or by twice it, because each call, or every few calls, stored objects of
+ * the same size (a window holds a whole number of them). A full GC leaves nothing
  * else behind a synchronous function, and what else moves (a collection's backing store, a buffer
  * freed elsewhere) shows in a few windows only. Nothing that warms up does this: JIT metadata,
  * sockets and parsers grow in uneven bursts. A cache filling up does, until it is full, so the
@@ -46,9 +52,8 @@ export function findExactSteps(
   let stepped = 0
   for (const candidate of growths) {
     if (candidate < minStepBytes) continue
-    const tolerance = 8 + candidate / 64
     let count = 0
-    for (const growth of growths) if (Math.abs(growth - candidate) <= tolerance) count++
+    for (const growth of growths) if (wholeSteps(growth, candidate) > 0) count++
     if (count > stepped) {
       stepped = count
       stepBytes = candidate
@@ -59,10 +64,18 @@ export function findExactSteps(
   // cache (+8 KB a window, then -42 KB) with two such jumps in its span kept as much as a leak would.
   const lasting = lastingRises(series, from, last)
   const jumps = growths.reduce(
-    (sum, growth, window) => sum + (growth > 2 * stepBytes ? lasting[window]! : 0),
+    (sum, growth, window) => sum + (growth > (maxStepsPerWindow + 1) * stepBytes ? lasting[window]! : 0),
     0,
   )
   if (growthBetween(series, from, last, settings.threshold) - jumps < 0.5 * stepBytes * windows)
     return undefined
   return { from, stepBytes, stepped, windows }
+}
+
+/** How many steps a window's growth is, to a few bytes each (0: none, or not a whole number). */
+function wholeSteps(growth: number, step: number): number {
+  for (let steps = 1; steps <= maxStepsPerWindow; steps++) {
+    if (Math.abs(growth - steps * step) <= 8 + (steps * step) / 64) return steps
+  }
+  return 0
 }
