@@ -64,11 +64,14 @@ export function findExactSteps(
   // cache (+8 KB a window, then -42 KB) with two such jumps in its span kept as much as a leak would.
   const lasting = lastingRises(series, from, last)
   const jumps = growths.reduce(
-    (sum, growth, window) => sum + (growth > (maxStepsPerWindow + 1) * stepBytes ? lasting[window]! : 0),
+    (sum, growth, window) => sum + (growth > (maxStepsPerWindow + 0.5) * stepBytes ? lasting[window]! : 0),
     0,
   )
-  if (growthBetween(series, from, last, settings.threshold) - jumps < 0.5 * stepBytes * windows)
-    return undefined
+  // Half of the steps the windows added, counted in steps: windows of one record or two (1.6 a window)
+  // add 1.6 steps each, and a sawtooth that flushes a batch of them now and then keeps less.
+  const steps = growths.reduce((sum, growth) => sum + wholeSteps(growth, stepBytes), 0)
+  const kept = growthBetween(series, from, last, settings.threshold) - jumps
+  if (kept < 0.5 * stepBytes * Math.max(windows, steps)) return undefined
   return { from, stepBytes, stepped, windows }
 }
 

@@ -78,8 +78,9 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
   const steps = findExactSteps(series, baseline, settings)
   // Steps in nearly every window wait only for calls, and windows twice as long would show twice the
   // step (see measure-leak). Not steps in most windows only: a log record kept every 10th call added
-  // 144 B to 4 of 5 windows of 8 calls (0 B to the fifth), and 144 or 288 B to windows of 16 calls, no
-  // exact step. Near the step is enough: zlib's buffers add a few hundred bytes to some of its windows.
+  // 144 B to 4 of 5 windows of 8 calls (0 B to the fifth), 144 or 288 B to windows of 16 calls, and
+  // would add 3 or 4 records to windows of 32, which no step counts (exact-steps counts one or two).
+  // Near the step is enough: zlib's buffers add a few hundred bytes to some of its windows.
   if (steps && !enoughCalls && nearStepShare(series, steps, last, settings) >= everyStepShare) {
     const stepRate = steps.stepBytes / (series.iteration(last) - series.iteration(last - 1))
     return {

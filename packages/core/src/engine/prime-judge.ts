@@ -38,13 +38,15 @@ export function primeJudge(): void {
   for (let i = 0; i < 40; i++) rising.push(i * 100, i * 100_000, 0)
   const uneven = new SampleSeries(40)
   for (let i = 0; i < 40; i++) uneven.push(i * 100, i * 100_000 + (i % 2) * 30_000, 0)
-  // Eight rounds (the judge runs 24 times, beyond the ~8 calls after which V8 gives a function its
+  // Eight rounds (the judge runs 32 times, beyond the ~8 calls after which V8 gives a function its
   // feedback vector): 32 (~20-45 ms in a fresh process) left the same growth in a costly check's first
   // windows.
   for (let i = 0; i < primeJudgeRounds; i++) {
     judgeSeries(swinging, 0, primeSettings)
     judgeSeries(rising, 0, primeSettings)
     judgeSeries(uneven, 0, primeSettings)
+    // Equal steps before enough calls: the judgement that waits for them.
+    judgeSeries(rising, 0, awaitingSettings)
   }
 }
 
@@ -61,4 +63,11 @@ const primeSettings: JudgeSettings = {
   minGrowingShare: 0.5,
   minWindowBytes: 1,
   maxRateDrop: 2,
+}
+
+const awaitingSettings: JudgeSettings = {
+  ...primeSettings,
+  costly: true,
+  minLeakCalls: Number.MAX_SAFE_INTEGER,
+  enoughLeakBytes: Number.MAX_SAFE_INTEGER,
 }
