@@ -89,7 +89,7 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
         growing,
         `memory grew by the same ~${Math.round(steps.stepBytes)} bytes in ${steps.stepped} of the last ${steps.windows} windows, but over too few calls yet to tell a leak from a cache filling up`,
       ),
-      awaitingCalls: true,
+      awaiting: 'calls',
     }
   }
   if (steps && enoughCalls) {

@@ -68,7 +68,10 @@ export function judgeSeries(series: SampleSeries, baseline: number, settings: Ju
       findMostlyFlatWindows(series, baseline, settings) ??
       findSteadyFloor(series, baseline, settings, settings.floorResolution))
   if (clean) return clean
-  return judgeGrowth(series, baseline, settings)
+  const judgement = judgeGrowth(series, baseline, settings)
+  return forming && judgement.verdict === 'undecided' && !judgement.awaiting
+    ? { ...judgement, awaiting: 'step' }
+    : judgement
 }
 
 /** The best resolution a clean verdict could claim now (Infinity when no span qualifies). */

@@ -48,8 +48,10 @@ export type Judgement =
       growing: boolean
       reason: string
       /**
-       * A leak's signature (the same bytes added to each window) that waits only for `minLeakCalls`:
-       * a cache filling up would stop growing before them.
+       * What the evidence waits for, which only calls bring (windows twice as long bring them with
+       * half the GCs): `calls`, a leak's signature (the same bytes added to each window) waiting for
+       * `minLeakCalls`, where a cache filling up would stop growing; `step`, a staircase forming,
+       * waiting for a collection's next step (a leak) or for it to stay away (a cache that stopped).
        */
-      awaitingCalls?: boolean
+      awaiting?: 'calls' | 'step'
     }

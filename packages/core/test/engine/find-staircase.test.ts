@@ -236,6 +236,12 @@ describe('findStaircase', () => {
     expect(findStaircase(early, 0, oneMs, formingStaircase)?.steps.map((step) => step.calls)).toEqual([
       136, 208,
     ])
+    // Only calls bring the next step: the check may buy them with longer windows (see measure-leak).
+    expect(judgeSeries(early, 0, oneMs)).toMatchObject({ verdict: 'undecided', awaiting: 'step' })
+    // (One step so far: none to wait for.)
+    const oneStep = judgeSeries(prefixOf(series, 4), 0, oneMs)
+    expect(oneStep.verdict).toBe('undecided')
+    expect(oneStep).not.toHaveProperty('awaiting')
     for (let length = 14; length <= series.length; length++) {
       expect(
         judgeSeries(prefixOf(series, length), 0, oneMs).verdict,

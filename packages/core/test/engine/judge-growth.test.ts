@@ -133,7 +133,7 @@ describe('judgeGrowth and a leak that awaits calls', () => {
 
   test('exact steps over too few calls wait for them, and say so to the plan', () => {
     const judgement = judgeGrowth(exactSteps(20), 0, { ...deflate, minLeakCalls: 1170 })
-    expect(judgement).toMatchObject({ verdict: 'undecided', awaitingCalls: true })
+    expect(judgement).toMatchObject({ verdict: 'undecided', awaiting: 'calls' })
     expect(judgement.reason).toContain('too few calls yet to tell a leak from a cache filling up')
   })
 
@@ -152,7 +152,7 @@ describe('judgeGrowth and a leak that awaits calls', () => {
     }
     const judgement = judgeGrowth(series, 0, { ...deflate, minLeakCalls: 1170 })
     expect(judgement.verdict).toBe('undecided')
-    expect(judgement).not.toHaveProperty('awaitingCalls')
+    expect(judgement).not.toHaveProperty('awaiting')
     expect(judgeGrowth(series, 0, { ...deflate, minLeakCalls: 200 }).verdict).toBe('leaking')
   })
 
@@ -160,6 +160,6 @@ describe('judgeGrowth and a leak that awaits calls', () => {
     const series = new SampleSeries(21)
     for (let window = 0; window <= 20; window++)
       series.push(10 + 12 * window, 4e7 + 12_864 * window * (window % 3), 0)
-    expect(judgeGrowth(series, 0, { ...deflate, minLeakCalls: 1170 })).not.toHaveProperty('awaitingCalls')
+    expect(judgeGrowth(series, 0, { ...deflate, minLeakCalls: 1170 })).not.toHaveProperty('awaiting')
   })
 })
