@@ -187,7 +187,8 @@ export function findMostlyFlatWindows(
   growths.forEach((growth, window) => {
     const next = growths[window + 1] ?? 0
     const end = from + window + 1
-    const to = next < -0.9 * growth ? end + 1 : end
+    // (Only a jump folds: a window that shrank, the last one above all, has no jump to give back.)
+    const to = growth > 0 && next < -0.9 * growth ? end + 1 : end
     largestStep = Math.max(largestStep, growthBesideCode(series, end - 1, to, settings.threshold))
     if (churning || series.iteration(last) >= arrayGrowth * series.iteration(end)) return
     const stepRate = (2 * growthBetween(series, end - 1, to, settings.threshold)) / series.iteration(end - 1)
