@@ -14,7 +14,7 @@ import {
   codeFreed,
   growthBesideCode,
   growthBetween,
-  largestDrop,
+  largestDropBesideSpikes,
   windowGrowths,
   windowLengths,
 } from './series-growth.js'
@@ -102,7 +102,8 @@ export function findCleanSpan(
     // step), so a drop just before the span counts too. When the event loop turns, others free
     // memory too, and the swings widen what it could hide more.
     const swings =
-      (settings.foreignFrees ? 2 : 1) * largestDrop(series, from > baseline ? from - 1 : from, last)
+      (settings.foreignFrees ? 2 : 1) *
+      largestDropBesideSpikes(series, from > baseline ? from - 1 : from, last, from)
     // Metadata freed with compiled code hides growth too (measured: up to 1.5x the code's bytes).
     const allowance = Math.max(growth + 1.5 * codeFreed(series, from, last), settings.granuleBytes, swings)
     const resolution = (2.5 * allowance) / calls

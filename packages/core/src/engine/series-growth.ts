@@ -91,6 +91,29 @@ export function largestDrop(series: SampleSeries, from: number, to: number): num
 }
 
 /**
+ * The largest drop of a single window between samples `from` and `to`, less what the window just
+ * before it had allocated: memory given back right after it came is a spike (JIT metadata of code
+ * compiled concurrently and dropped again, +150 KB and then -150 KB in a microsecond function's
+ * first windows), not memory held from before that a leak's growth could hide behind. A spike that
+ * rose before `spanFrom` and fell after it does hide growth in the span, so there it counts whole.
+ */
+export function largestDropBesideSpikes(
+  series: SampleSeries,
+  from: number,
+  to: number,
+  spanFrom: number,
+): number {
+  let largest = 0
+  for (let index = from + 1; index <= to; index++) {
+    const drop = -growthBetween(series, index - 1, index)
+    const spiked = index >= 2 && (index <= spanFrom || index - 1 > spanFrom)
+    const rise = spiked ? Math.max(0, growthBetween(series, index - 2, index - 1)) : 0
+    largest = Math.max(largest, drop - rise)
+  }
+  return largest
+}
+
+/**
  * Each window's rise between samples `from` and `to`, as far as memory stayed up after it: a spike
  * that came back down is a swing (the drops count those), a jump that stayed is one-off growth.
  */

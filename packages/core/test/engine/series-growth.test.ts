@@ -6,6 +6,7 @@ import {
   growthBesideCode,
   growthBetween,
   largestDrop,
+  largestDropBesideSpikes,
   largestLastingRise,
   secondLargestDrop,
   windowGrowths,
@@ -60,6 +61,25 @@ describe('largestDrop and secondLargestDrop', () => {
     const rising = series([0, 0, 0], [10, 100, 0], [20, 200, 0])
     expect(largestDrop(rising, 0, 2)).toBe(0)
     expect(secondLargestDrop(rising, 0, 2)).toBe(0)
+  })
+})
+
+describe('largestDropBesideSpikes', () => {
+  // Windows: +5,000, -4,000, +8,000, -7,000, -500.
+  const s = series([0, 0, 0], [10, 5000, 0], [20, 1000, 0], [30, 9000, 0], [40, 2000, 0], [50, 1500, 0])
+
+  test('a drop that gives back the window before it counts only beyond that rise', () => {
+    expect(largestDrop(s, 0, 5)).toBe(7000)
+    expect(largestDropBesideSpikes(s, 0, 5, 0)).toBe(500)
+  })
+
+  test('a drop just before the span gives back a rise before it', () => {
+    expect(largestDropBesideSpikes(s, 3, 5, 4)).toBe(500)
+  })
+
+  test("a spike that rose before the span and fell in it counts whole: it hides the span's growth", () => {
+    expect(largestDropBesideSpikes(s, 3, 5, 3)).toBe(7000)
+    expect(largestDropBesideSpikes(s, 1, 5, 1)).toBe(4000)
   })
 })
 
