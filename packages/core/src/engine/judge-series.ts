@@ -107,7 +107,8 @@ export function findCleanSpan(
     // Metadata freed with compiled code hides growth too (measured: up to 1.5x the code's bytes).
     const allowance = Math.max(growth + 1.5 * codeFreed(series, from, last), settings.granuleBytes, swings)
     const resolution = (2.5 * allowance) / calls
-    if (resolution > acceptResolution) continue
+    // (Written so that a NaN, from a sample read past the series, never passes for clean.)
+    if (!(resolution <= acceptResolution)) continue
     // Right after a window that grew at a rate this verdict claims to rule out, a quiet stretch may
     // only mean that something unrelated was freed as the leak went on.
     if (from > baseline) {
@@ -201,7 +202,7 @@ export function findMostlyFlatWindows(
   // a step may claim no more than 12 B/call beyond the longer windows' bound: a number array leaking
   // ~12 B/call at 0.1 ms (34-call windows) was called clean at 16-22 B/call by its steps before the
   // staircase rule saw it, in two of three runs.
-  if (resolution > Math.max(settings.acceptResolution, Math.min(24, Math.max(12, 1.25 * windowBound))))
+  if (!(resolution <= Math.max(settings.acceptResolution, Math.min(24, Math.max(12, 1.25 * windowBound)))))
     return undefined
   const calls = series.iteration(last) - series.iteration(from)
   return {

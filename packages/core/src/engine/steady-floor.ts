@@ -81,7 +81,8 @@ export function findSteadyFloor(
     }
     const bound = slope + (2 * stray) / distance
     const resolution = 2.5 * Math.max(bound, settings.granuleBytes / calls)
-    if (resolution > acceptResolution) continue
+    // (A NaN never passes for clean.)
+    if (!(resolution <= acceptResolution)) continue
     return {
       verdict: 'clean',
       bytesPerIteration: Math.max(0, growthBetween(series, from, last, settings.threshold) / calls),

@@ -78,6 +78,18 @@ describe('judgeSeries', () => {
     if (judgement.verdict === 'clean') expect(judgement.resolution).toBeLessThanOrEqual(0.5)
   })
 
+  test('a sample that is not a number (read past the series) gives no clean verdict', () => {
+    const flat = series(40, 20, (window) => (window === 40 ? Number.NaN : 0))
+    expect(judgeSeries(flat, 0, sync).verdict).not.toBe('clean')
+    expect(
+      findMostlyFlatWindows(
+        series(40, 20, (window) => (window === 30 ? Number.NaN : 0)),
+        0,
+        sync,
+      ),
+    ).toBeUndefined()
+  })
+
   test('a short flat series is not clean yet: it would not rule out a leak of 8 B/call', () => {
     expect(
       judgeSeries(

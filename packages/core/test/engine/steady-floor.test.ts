@@ -36,6 +36,16 @@ describe('findSteadyFloor', () => {
     expect(clean?.reason).toMatch(/lowest point held steady over the last 720 calls/)
   })
 
+  test('a sample that is not a number (read past the series) gives no clean verdict', () => {
+    const clean = findSteadyFloor(
+      series(48, 15, (window) => (window === 40 ? Number.NaN : sawtooth(window))),
+      0,
+      settings,
+      8,
+    )
+    expect(clean).toBeUndefined()
+  })
+
   test('a sawtooth in short windows, dropping in one window of six, is clean by its floors too', () => {
     // json-1ms-sawtooth in windows of 8 calls (a plain Node process, whose full GCs are quick).
     const clean = findSteadyFloor(
