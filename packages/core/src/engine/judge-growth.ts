@@ -85,12 +85,12 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
   // would add 3 or 4 records to windows of 32, which no step counts (exact-steps counts one or two).
   // Near the step is enough: zlib's buffers add a few hundred bytes to some of its windows.
   if (steps && !enoughCalls && everyCallAddsStep(series, steps, last, settings)) {
-    const stepRate = steps.stepBytes / (series.iteration(last) - series.iteration(last - 1))
+    const stepRate = steps.stepBytes / (series.iteration(last) - series.iteration(last - steps.stride))
     return {
       ...undecided(
         stepRate,
         growing,
-        `memory grew by the same ~${Math.round(steps.stepBytes)} bytes in ${steps.stepped} of the last ${steps.windows} windows, but over too few calls yet to tell a leak from a cache filling up`,
+        `memory grew by the same ~${Math.round(steps.stepBytes)} bytes in ${steps.stepped} of the last ${stepWindows(steps)}, but over too few calls yet to tell a leak from a cache filling up`,
       ),
       awaiting: 'calls',
     }
@@ -103,7 +103,7 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
       from: steps.from,
       reason:
         `memory grew by the same ~${Math.round(steps.stepBytes)} bytes in ${steps.stepped} of the last ` +
-        `${steps.windows} windows (${formatCount(stepCalls)} calls)`,
+        `${stepWindows(steps)} (${formatCount(stepCalls)} calls)`,
     }
   }
   const calls = series.iteration(last) - series.iteration(from)
@@ -204,7 +204,9 @@ function everyCallAddsStep(
   settings: JudgeSettings,
 ): boolean {
   const step = steps.stepBytes
-  const growths = windowGrowths(series, steps.from, last, settings.threshold)
+  const growths: number[] = []
+  for (let index = steps.from + steps.stride; index <= last; index += steps.stride)
+    growths.push(growthBetween(series, index - steps.stride, index, settings.threshold))
   const share = (near: (growth: number) => boolean) => growths.filter(near).length / growths.length
   const nearStep = share((growth) => Math.abs(growth - step) <= step / 4)
   if (nearStep >= everyStepShare) return true
@@ -213,6 +215,11 @@ function everyCallAddsStep(
     share((growth) => growth < step - step / 4) <= strayStepShare &&
     share((growth) => Math.abs(growth - 2 * step) <= step / 4) <= strayStepShare
   )
+}
+
+/** The windows the steps were counted in, as the reason names them. */
+function stepWindows(steps: ExactSteps): string {
+  return steps.stride === 1 ? `${steps.windows} windows` : `${steps.windows} pairs of windows`
 }
 
 /**

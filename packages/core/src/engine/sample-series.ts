@@ -51,6 +51,18 @@ export class SampleSeries {
     this.#length = Math.min(this.#length, kept)
   }
 
+  /**
+   * A copy of the samples from `from` on that keeps `from` and every other one counting back from the
+   * latest: the same calls read in windows twice as long.
+   */
+  pairedFrom(from: number): SampleSeries {
+    const paired = new SampleSeries(this.#length - from)
+    for (let i = from; i < this.#length; i++)
+      paired.push(this.#iterations[i]!, this.#heap[i]!, this.#external[i]!, this.#code[i]!)
+    paired.thin()
+    return paired
+  }
+
   /** Forgets the latest sample, to measure the same point again. */
   dropLast(): void {
     if (this.#length > 0) this.#length--

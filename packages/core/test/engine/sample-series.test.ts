@@ -37,4 +37,13 @@ describe('SampleSeries', () => {
     )
     expect(new Set(lengths)).toEqual(new Set([200]))
   })
+
+  test('a paired copy reads the samples from a point on in windows twice as long, leaving the series be', () => {
+    const series = filled(10)
+    const paired = series.pairedFrom(3)
+    const kept = Array.from({ length: paired.length }, (_, i) => paired.iteration(i))
+    expect(kept).toEqual([310, 510, 710, 910])
+    expect([paired.heap(3), paired.external(3), paired.code(3)]).toEqual([1009, 2009, 3009])
+    expect(series.length).toBe(10)
+  })
 })
