@@ -3,6 +3,7 @@ import {
   anyStoreStaircase,
   arrayStaircase,
   codeChurns,
+  costlyArrayStaircase,
   findStaircase,
   formingStaircase,
 } from './find-staircase.js'
@@ -45,7 +46,7 @@ export function judgeSeries(series: SampleSeries, baseline: number, settings: Ju
   // A staircase is a leak whatever the other rules make of it: its flat windows look clean to them.
   const staircase =
     findStaircase(series, baseline, settings, anyStoreStaircase) ??
-    findStaircase(series, baseline, settings, arrayStaircase)
+    findStaircase(series, baseline, settings, settings.costly ? costlyArrayStaircase : arrayStaircase)
   if (staircase) {
     const calls = series.iteration(last) - series.iteration(staircase.from)
     const steps = staircase.steps

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import {
   anyStoreStaircase,
   arrayStaircase,
+  costlyArrayStaircase,
   findStaircase,
   formingStaircase,
 } from '../../src/engine/find-staircase.js'
@@ -210,6 +211,12 @@ describe('findStaircase', () => {
     expect(staircase?.steps.map((step) => step.calls)).toEqual([1063, 1609, 2389])
     // Four steps of any store, from twice minLeakCalls, come only past the budget.
     expect(findStaircase(sortSixteenBytes, 0, oneMs, anyStoreStaircase)).toBeUndefined()
+  })
+
+  test("a costly function's array steps count from half of minLeakCalls, the last at minLeakCalls or later", () => {
+    // The same leak is leaking at its step at 1,609 calls (steps at 712, 1,063 and 1,609), not 2,389.
+    expect(firstLeaking(sortSixteenBytes, oneMs)).toBe(1609)
+    expect(firstLeaking(sortSixteenBytes, { ...oneMs, costly: false })).toBe(2389)
   })
 
   test("a number array's first small steps hold back a clean verdict", () => {
@@ -446,7 +453,16 @@ describe('findStaircase', () => {
     expect(findStaircase(series, 0, tenthMs, formingStaircase)?.steps.map((step) => step.calls)).toEqual([
       10_053, 15_135,
     ])
-    expect(firstLeaking(series, tenthMs)).toBe(10_053)
+    // Leaking at the fold of that step: 3,035, 4,487 and 6,786 calls keep an array's pace from half of
+    // minLeakCalls (costlyArrayStaircase); counted from minLeakCalls, only at 10,053.
+    expect(firstLeaking(series, tenthMs)).toBe(6907)
+    let fold = 0
+    while (series.iteration(fold) < 6907) fold++
+    const early = prefixOf(series, fold + 1)
+    expect(findStaircase(early, 0, tenthMs, arrayStaircase)).toBeUndefined()
+    expect(findStaircase(early, 0, tenthMs, costlyArrayStaircase)?.steps.map((step) => step.calls)).toEqual([
+      3035, 4487, 6786,
+    ])
   })
 
   test("the step chained before the anchor is the store's previous one, not the one before that", () => {
