@@ -136,8 +136,12 @@ export function findCleanSpan(
 const flatWindowBytes = 64
 /** Fewest equal windows that can show a costly function clean by their median. */
 const minFlatWindows = 12
-/** An array's backing store grows x1.5 when full: a leak into it steps again by then (in calls). */
+/**
+ * An array's backing store grows to 1.5x + 16 elements when full: a leak of an element a call or more
+ * steps again by 1.5x the calls and 16 more (two numbers a call, a step at 126 calls: the next at ~197).
+ */
 const arrayGrowth = 1.5
+const arrayGrowthElements = 16
 
 /**
  * Clean by the shape of many equal windows: most of them did not grow at all. A retained object
@@ -193,7 +197,8 @@ export function findMostlyFlatWindows(
     // (Only a jump folds: a window that shrank, the last one above all, has no jump to give back.)
     const to = growth > 0 && next < -0.9 * growth ? end + 1 : end
     largestStep = Math.max(largestStep, growthBesideCode(series, end - 1, to, settings.threshold))
-    if (churning || series.iteration(last) >= arrayGrowth * series.iteration(end)) return
+    if (churning || series.iteration(last) >= arrayGrowth * series.iteration(end) + arrayGrowthElements)
+      return
     const stepRate = (2 * growthBetween(series, end - 1, to, settings.threshold)) / series.iteration(end - 1)
     hiddenStepRate = Math.max(hiddenStepRate, stepRate)
   })

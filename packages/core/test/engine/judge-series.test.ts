@@ -372,6 +372,34 @@ describe('judgeSeries', () => {
     expect(judgement?.resolution).toBeLessThanOrEqual(24)
   })
 
+  test("an array's next step is due at 1.5x the calls and 16 elements more", () => {
+    // sort-1ms-16-bytes, measured quiet (two numbers a call into an array, windows of 8 calls): +6.5 KB
+    // with compiled code at 126 calls, then flat; clean at 190 calls "no leak >= 20 B/call", as the
+    // next step was due at 189 (V8 grows a full store to 1.5x + 16 elements: ~197 calls here).
+    const grew = new Map([
+      [62, -7912],
+      [78, 1104],
+      [94, -10_056],
+      [102, -80],
+      [126, 6456],
+      [134, 88],
+    ])
+    const measured = (lastCalls: number) => {
+      const result = new SampleSeries(40)
+      let heap = 7_319_232
+      let code = 1e6
+      for (let calls = 46; calls <= lastCalls; calls += 8) {
+        heap += grew.get(calls) ?? 0
+        if (calls === 126) code += 3300
+        result.push(calls, heap, 0, code)
+      }
+      return result
+    }
+    const oneMs = { ...costlySync, acceptResolution: 12.6, floorResolution: 12.6 }
+    expect(findMostlyFlatWindows(measured(190), 0, oneMs)).toBeUndefined()
+    expect(findMostlyFlatWindows(measured(206), 0, oneMs)?.verdict).toBe('clean')
+  })
+
   test('growth that came with compiled code does not hold up a flat function', () => {
     // json-10ms-clean, measured: flat windows of 8 calls but for +18 KB (10.7 KB of code), +10.4 KB
     // (5.2 KB), +12.7 KB (8.2 KB); inconclusive after 9.5 s, the jumps taken for a store's steps.
