@@ -46,8 +46,7 @@ export function findExactSteps(
   // Pairs of windows of unequal length (8 calls and 16, in turn) would step alike for growth per
   // window, not per call.
   const from = series.length - 1 - 2 * (paired.length - 1 - pairedSteps.from)
-  const lengths = windowLengths(series, from, series.length - 1)
-  if (lengths.some((length) => length !== lengths[0])) return undefined
+  if (!equalWindows(series, from, series.length - 1)) return undefined
   return { ...pairedSteps, from, stride: 2 }
 }
 
@@ -72,9 +71,7 @@ function findStepsOfWindows(
   const last = series.length - 1
   const windows = Math.max(minWindows, Math.ceil((last - baseline) / 2))
   const from = last - windows
-  if (from < baseline) return undefined
-  const lengths = windowLengths(series, from, last)
-  if (lengths.some((length) => length !== lengths[0])) return undefined
+  if (from < baseline || !equalWindows(series, from, last)) return undefined
   const growths = windowGrowths(series, from, last, settings.threshold)
   let stepBytes = 0
   let stepped = 0
@@ -101,6 +98,12 @@ function findStepsOfWindows(
   const kept = growthBetween(series, from, last, settings.threshold) - jumps
   if (kept < 0.5 * stepBytes * Math.max(windows, steps)) return undefined
   return { from, stepBytes, stepped, windows, stride: 1 }
+}
+
+/** Whether the windows between samples `from` and `to` are all of one length. */
+function equalWindows(series: SampleSeries, from: number, to: number): boolean {
+  const lengths = windowLengths(series, from, to)
+  return lengths.every((length) => length === lengths[0])
 }
 
 /** How many steps a window's growth is, to a few bytes each (0: none, or not a whole number). */

@@ -204,9 +204,7 @@ function everyCallAddsStep(
   settings: JudgeSettings,
 ): boolean {
   const step = steps.stepBytes
-  const growths: number[] = []
-  for (let index = steps.from + steps.stride; index <= last; index += steps.stride)
-    growths.push(growthBetween(series, index - steps.stride, index, settings.threshold))
+  const growths = windowGrowths(series, steps.from, last, settings.threshold, steps.stride)
   const share = (near: (growth: number) => boolean) => growths.filter(near).length / growths.length
   const nearStep = share((growth) => Math.abs(growth - step) <= step / 4)
   if (nearStep >= everyStepShare) return true

@@ -16,11 +16,20 @@ export function growthBetween(series: SampleSeries, from: number, to: number, th
   return heap + (external > externalSlackBytes ? external : 0) - threshold * calls
 }
 
-/** Each window's growth between samples `from` and `to`, in order (`growthBetween` of each pair). */
-export function windowGrowths(series: SampleSeries, from: number, to: number, threshold = 0): number[] {
+/**
+ * Each window's growth between samples `from` and `to`, in order (`growthBetween` of each pair); a
+ * window spans `stride` samples (2: windows merged in pairs).
+ */
+export function windowGrowths(
+  series: SampleSeries,
+  from: number,
+  to: number,
+  threshold = 0,
+  stride = 1,
+): number[] {
   const growths: number[] = []
-  for (let index = from + 1; index <= to; index++)
-    growths.push(growthBetween(series, index - 1, index, threshold))
+  for (let index = from + stride; index <= to; index += stride)
+    growths.push(growthBetween(series, index - stride, index, threshold))
   return growths
 }
 
