@@ -4,8 +4,8 @@ import { clearKeptObjects } from '../runtime/clear-kept-objects.js'
 import { type GarbageCollector, getGarbageCollector } from '../runtime/force-gc.js'
 import { formatCount } from '../runtime/format-count.js'
 import { resumeOptimizer } from '../runtime/optimizer-pause.js'
-import { readCodeBytes, readExternalBytes, readHeapBytes } from '../runtime/read-memory.js'
 import { now } from '../runtime/real-clock.js'
+import { sampleAfterGc } from '../runtime/sample-after-gc.js'
 import { settleHeap } from '../runtime/settle-heap.js'
 import { CallCost, cheapCallMs } from './call-cost.js'
 import { type CallReport, maxWindowGrowthBytes } from './call-window.js'
@@ -95,10 +95,10 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   const sample = () => {
     const before = now()
     clearKeptObjects()
-    collect()
+    const memory = sampleAfterGc(collect)
     cost.collected(now() - before)
     collections++
-    series.push(calls, readHeapBytes(), readExternalBytes(), readCodeBytes())
+    series.push(calls, memory.heapBytes, memory.externalBytes, memory.codeBytes)
   }
   /** Makes `count` calls (fewer when the driver had to stop) and times them. */
   const timedCalls = function* (
