@@ -1,5 +1,5 @@
 import { formatCount } from '../runtime/format-count.js'
-import { type ExactSteps, findExactSteps } from './exact-steps.js'
+import { describeStepWindows, everyCallAddsStep, findExactSteps } from './exact-steps.js'
 import type { Judgement, JudgeSettings } from './judgement.js'
 import type { SampleSeries } from './sample-series.js'
 import {
@@ -9,8 +9,8 @@ import {
   largestLastingRise,
   secondLargestDrop,
   windowGrowths,
-  windowLengths,
 } from './series-growth.js'
+import { growsInNearlyEveryWindow, growsSteadily } from './steady-growth.js'
 
 /**
  * Windows shorter than this many calls (costly functions) need a leak of `minShortWindowRate`: a big
@@ -39,19 +39,12 @@ const warmUpMaxCalls = 65_536
  * Vitest worker on a busy machine each grew, at 73 B/call over 3,000 calls, after a flat start.
  */
 const minCostlySpanWindows = 5
-/** Share of a costly sync function's windows that must grow by a quarter of the median or more. */
-const nearlyEveryWindow = 0.75
 /**
  * A leak this fast may grow in bursts: a big library's warm-up grew by 60 B/call at most (jsdom), while
  * a jsdom listener leak of 415 B/call swung by +-100-290 KB in windows of 75 calls and grew in only
  * two thirds of them.
  */
 const minBurstyLeakRate = 4 * minWarmUpRate
-/** Share of a span's windows near the step when every call adds it (a few jump with a store). */
-const everyStepShare = 0.9
-/** Or this share, when the others grew by more, and hardly any (`strayStepShare`) by less or by twice it. */
-const mostStepShare = 0.75
-const strayStepShare = 0.05
 
 /**
  * Leaking: over the last half of the calls (at least three windows), memory grew by more than
@@ -90,7 +83,7 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
       ...undecided(
         stepRate,
         growing,
-        `memory grew by the same ~${Math.round(steps.stepBytes)} bytes in ${steps.stepped} of the last ${stepWindows(steps)}, but over too few calls yet to tell a leak from a cache filling up`,
+        `memory grew by the same ~${Math.round(steps.stepBytes)} bytes in ${steps.stepped} of the last ${describeStepWindows(steps)}, but over too few calls yet to tell a leak from a cache filling up`,
       ),
       awaiting: 'calls',
     }
@@ -103,7 +96,7 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
       from: steps.from,
       reason:
         `memory grew by the same ~${Math.round(steps.stepBytes)} bytes in ${steps.stepped} of the last ` +
-        `${stepWindows(steps)} (${formatCount(stepCalls)} calls)`,
+        `${describeStepWindows(steps)} (${formatCount(stepCalls)} calls)`,
     }
   }
   const calls = series.iteration(last) - series.iteration(from)
@@ -189,101 +182,6 @@ export function judgeGrowth(series: SampleSeries, baseline: number, settings: Ju
     from,
     reason: `memory grew steadily over the last ${formatCount(calls)} calls (${last - from} windows)`,
   }
-}
-
-/**
- * Whether every call adds the step: nine of the steps' windows in ten grew by it to within a quarter;
- * or three in four did, the others by more (noise on top: a 1 ms JSON function's 64 B a call grew
- * 1,024 B in 16-call windows, 1.3-29 KB in one window of seven), and next to none by less or by twice
- * it (a record kept every 10th call adds one or two to a window of 16 calls: 144 or 288 B).
- */
-function everyCallAddsStep(
-  series: SampleSeries,
-  steps: ExactSteps,
-  last: number,
-  settings: JudgeSettings,
-): boolean {
-  const step = steps.stepBytes
-  const growths = windowGrowths(series, steps.from, last, settings.threshold, steps.stride)
-  const share = (near: (growth: number) => boolean) => growths.filter(near).length / growths.length
-  const nearStep = share((growth) => Math.abs(growth - step) <= step / 4)
-  if (nearStep >= everyStepShare) return true
-  return (
-    nearStep >= mostStepShare &&
-    share((growth) => growth < step - step / 4) <= strayStepShare &&
-    share((growth) => Math.abs(growth - 2 * step) <= step / 4) <= strayStepShare
-  )
-}
-
-/** The windows the steps were counted in, as the reason names them. */
-function stepWindows(steps: ExactSteps): string {
-  return steps.stride === 1 ? `${steps.windows} windows` : `${steps.windows} pairs of windows`
-}
-
-/**
- * A synchronous function's leak adds about the same bytes to every window of equal calls (a full GC
- * leaves nothing else behind), so nearly every window of the span grows by a good part of the median
- * window's growth (one window may jump as a store moves).
- * A big library that warms up grows in bursts instead: jsdom's render-and-remove grew by 61, 36, 42
- * and 34 KB in four of seven windows and dropped or stood still in the others (60 B/call over 2,500
- * calls, a false leak on a busy machine) before it settled into swings of ±200 KB.
- */
-function growsInNearlyEveryWindow(growths: number[]): boolean {
-  const part = median(growths) / 4
-  return growths.filter((growth) => growth > part).length >= nearlyEveryWindow * growths.length
-}
-
-/**
- * Both halves of the span grow at a comparable rate: a filling cache slows down. Over many short
- * windows of equal length (a costly function), the typical window of each half (the median rate)
- * may show it too, so that one jump (a backing store moving to large-object space) does not hide a
- * steady leak; growth in steps only (a number array's backing store) is judged by the totals.
- */
-function growsSteadily(
-  series: SampleSeries,
-  baseline: number,
-  from: number,
-  last: number,
-  shortWindows: boolean,
-  settings: JudgeSettings,
-): boolean {
-  const calls = series.iteration(last) - series.iteration(from)
-  let middle = from + 1
-  while (middle < last - 1 && series.iteration(middle) - series.iteration(from) < calls / 2) middle++
-  const comparable = (first: number, second: number) =>
-    first > 0 && second > 0 && Math.min(first, second) * settings.maxRateDrop >= Math.max(first, second)
-  const rateOver = (a: number, b: number) =>
-    growthBetween(series, a, b, settings.threshold) / (series.iteration(b) - series.iteration(a))
-  if (comparable(rateOver(from, middle), rateOver(middle, last))) return true
-  if (
-    shortWindows &&
-    middle - from >= 3 &&
-    last - middle >= 3 &&
-    comparable(
-      medianWindowRate(series, from, middle, settings.threshold),
-      medianWindowRate(series, middle, last, settings.threshold),
-    )
-  )
-    return true
-  // A hash table that leaks doubles once in every doubling of the calls, which the halves of the
-  // span need not share alike (a Map of small records, half of its growth its table's: 3.7 MB at
-  // 131,072 entries, then only 1.2 MB of records per window, until the retained cap). From N/4 to N/2
-  // calls and from N/2 to N, each holds one doubling. (Long windows only: short ones have the medians.)
-  if (shortWindows || from <= baseline) return false
-  let before = from - 1
-  while (before > baseline && series.iteration(before) > series.iteration(from) / 2) before--
-  return comparable(rateOver(before, from), rateOver(from, last))
-}
-
-function medianWindowRate(series: SampleSeries, from: number, to: number, threshold: number): number {
-  const lengths = windowLengths(series, from, to)
-  return median(windowGrowths(series, from, to, threshold).map((growth, window) => growth / lengths[window]!))
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const half = sorted.length >> 1
-  return sorted.length % 2 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2
 }
 
 function undecided(
