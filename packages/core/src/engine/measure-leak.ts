@@ -8,7 +8,7 @@ import { now } from '../runtime/real-clock.js'
 import { sampleAfterGc } from '../runtime/sample-after-gc.js'
 import { settleHeap } from '../runtime/settle-heap.js'
 import { CallCost, cheapCallMs } from './call-cost.js'
-import { type CallReport, maxWindowGrowthBytes } from './call-window.js'
+import type { CallReport } from './call-window.js'
 import { chooseOptimizer } from './choose-optimizer.js'
 import { findCleanSpan, judgeSeries } from './judge-series.js'
 import { granule, judgeSettings } from './judge-settings.js'
@@ -17,6 +17,7 @@ import { primeJudgeBriefly } from './prime-judge.js'
 import { SampleSeries } from './sample-series.js'
 import { growthBetween, largestDrop, windowGrowths } from './series-growth.js'
 import { findSteadyFloor } from './steady-floor.js'
+import { WindowPlan } from './window-plan.js'
 
 /** What the driver tells the measurement about the check. */
 export interface MeasureContext {
@@ -36,10 +37,6 @@ export interface MeasureContext {
   collect: GarbageCollector
 }
 
-/** Calls per window grow by these factors in turn while calls are cheap: irregular, so a sawtooth cannot alias. */
-const windowGrowth = [2.3, 2.9, 2.1, 2.6, 2.4]
-/** Calls in the first window at most: 10 KB retained per call makes 10 MB, within the retained cap. */
-const firstWindowMaxCalls = 1024
 /** A warm-up cost below this many times `cheapCallMs` is timed again before the plan rests on it. */
 const recheckBand = 10
 /** Time the calls that time the cost again may take, and their fewest and most. */
@@ -49,13 +46,7 @@ const maxRecheckCalls = 1024
 /** Times a cost near the line is timed again at most, after the first only below `closeBand` times the line. */
 const maxRechecks = 3
 const closeBand = 3
-/** Fewest calls in a window of a costly function. */
-const minWindowCalls = 8
 const maxSamples = 512
-/** Longest window of a costly function, for GCs slowed down by a busy machine. */
-const maxCostlyWindowMs = 400
-/** Shortest window of a costly function, in milliseconds of calls (the meter's dry run: see below). */
-const minCostlyWindowMs = 5
 /** A confirmation window is shortened only below this many milliseconds of calls. */
 const confirmWindowMs = 250
 /** Second looks in a row that freed less than `fruitlessShare` of a window's growth, before they pause. */
@@ -63,13 +54,6 @@ const maxFruitlessLooks = 4
 const fruitlessShare = 0.1
 /** While paused, one window in this many still gets its second look. */
 const recheckLooks = 8
-/**
- * Windows a staircase forming keeps in its calls before its windows double (to a 32nd of the calls
- * at most): merged windows place a step only to their length, so the steps of an array (x1.5 apart)
- * must still read above x1.42, and two caches filling x1.36 apart below it (see find-staircase).
- * Windows of a fifth of the calls placed an array's steps x1.39 apart, and its verdict came later.
- */
-const stepWindows = 64
 /** Coarsest resolution a clean verdict may claim when the budget is spent. */
 const finalResolution = 48
 
@@ -78,9 +62,8 @@ const finalResolution = 48
  * (0: only let the event loop settle), and the driver resumes it once they are made. After each
  * window it forces a full GC, samples memory and judges the series.
  *
- * The plan follows the measured costs. Cheap calls: windows grow geometrically, so a few long
- * windows (and few GCs) cover many calls. Costly calls: windows of equal length, each costing about
- * two full GCs, so the budget buys many windows (GCs are cheap evidence next to such calls).
+ * The plan of windows follows the measured costs (see `WindowPlan`): a few long windows while calls
+ * are cheap, many of equal length once they are costly.
  */
 export function* measureLeak(context: MeasureContext): Generator<number, LeakResult, CallReport | undefined> {
   const { options, collect } = context
@@ -181,13 +164,17 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
   }
   sample()
   const baseline = 0
-  let cheap = cost.callMs <= cheapCallMs
-  // The round whose window is the first of geometric growth.
-  let cheapFrom = cheap ? 0 : -1
-  let fixedLength: number | undefined
-  let costlyLength: number | undefined
-  /** Windows are this many times as long as planned, once the series was thinned. */
-  let stretch = 1
+  const plan = new WindowPlan(
+    {
+      options,
+      async: context.async,
+      primed: context.prime !== undefined,
+      get verdictAt() {
+        return context.verdictAt
+      },
+    },
+    cost,
+  )
 
   for (let round = 0; ; round++) {
     const settings = judgeSettings(options, context, cost)
@@ -210,98 +197,14 @@ export function* measureLeak(context: MeasureContext): Generator<number, LeakRes
             `This may be a leak: give the check more ${capped ? 'calls (`iterations`)' : 'time (`timeout`)'}`,
         )
       }
-      // The growth followed the windows' length (garbage that only a full GC frees: a weak table,
-      // pending timers), not the calls: measure on with windows of this length only.
-      fixedLength ??= series.iteration(series.length - 1) - series.iteration(series.length - 2)
+      plan.fixLength(series)
       continue
     }
-    // Once calls turn costly (a listener list that is O(n) to append to), windows stop growing.
-    if (cheap && cost.callMs > 4 * cheapCallMs) cheap = false
-    else if (!cheap && round > 0 && cost.latestMs < cheapCallMs / 2) {
-      // Calls the warm-up took for costly (nine calls in the interpreter, or a busy machine pausing
-      // them) turn cheap once a window of real calls shows it: equal windows would need many GCs.
-      cheap = true
-      cheapFrom = round
-      // Long windows need no pause of the optimising compilers, and unoptimised calls run 5-25x slower.
-      resumeOptimizer()
-    }
-    // A full series (a 0.1 ms function's windows of 65 calls) goes on with windows twice as long; so
-    // does a costly check whose evidence waits only for calls, which longer windows buy with fewer
-    // GCs: exact steps waiting for enough calls (a 1 ms function leaking 1 KB a call spent 40% of its
-    // 2.3 s in 221 GCs), as long as the windows they need (8 more, twice as long) end before those
-    // calls do; and a staircase forming, waiting for a collection's next step (a 1 ms function leaking
-    // 16 B a call into an array spent half of its 8 s in ~450 GCs), while its windows stay short
-    // enough to place the steps (`stepWindows`).
-    const awaiting = judgement.verdict === 'undecided' ? judgement.awaiting : undefined
-    const stretchable =
-      !cheap &&
-      !fixedLength &&
-      costlyLength !== undefined &&
-      (awaiting === 'calls'
-        ? calls + 16 * costlyLength <= settings.minLeakCalls
-        : awaiting === 'step' && stepWindows * costlyLength <= calls)
-    if (series.full || stretchable) {
-      series.thin()
-      stretch *= 2
-      if (costlyLength) costlyLength *= 2
-      if (fixedLength) fixedLength *= 2
-    }
-    const next = planWindow(round, cheap, settings)
+    if (plan.followCost(round)) resumeOptimizer()
+    plan.stretchIfDue(series, judgement, calls, settings)
+    const next = plan.next(round, calls, series, settings)
     if (next < 1) return outOfBudget(judgement, settings)
     yield* makeCalls(next)
-  }
-
-  /** Calls in the next window, within the verdict's time and the memory a window may add. */
-  function planWindow(round: number, cheap: boolean, settings: JudgeSettings): number {
-    const perCall = Math.max(cost.callMs, 1e-6)
-    let desired: number
-    if (fixedLength) desired = fixedLength
-    else if (cheap) {
-      desired = Math.max(
-        Math.ceil(calls * windowGrowth[round % windowGrowth.length]!),
-        leastCheapWindow(round - cheapFrom, perCall, settings),
-      )
-    } else {
-      // Windows of one length, so garbage that piles up between full GCs (weak tables, timer
-      // lists) looks the same in each; a new length only when the calls' cost changed a lot.
-      // About two GCs' worth of calls: the split that buys the most evidence per budget (a window
-      // of n calls and its GC cost n·c + g; the slope's error falls with n and the windows' count).
-      // A busy machine slows GCs more than calls: its windows get longer, up to a high cap.
-      // The meter's dry run (no `prime`) needs many windows, not long ones: its scavenges cost ~0.3 ms.
-      const shortest = context.prime ? minCostlyWindowMs : 0
-      const windowMs = stretch * Math.min(maxCostlyWindowMs, Math.max(shortest, 2 * cost.gcMs))
-      const drifted =
-        costlyLength !== undefined && Math.abs(Math.log((costlyLength * perCall) / windowMs)) > Math.log(4)
-      if (costlyLength === undefined || drifted)
-        costlyLength = Math.max(minWindowCalls, Math.round(windowMs / perCall))
-      desired = costlyLength
-    }
-    // Leave time for the GC after the window and its second look.
-    const affordable = Math.floor((context.verdictAt - now() - 3 * cost.gcMs) / perCall)
-    const last = series.length - 1
-    const latestRate =
-      last > 0
-        ? growthBetween(series, last - 1, last) / (series.iteration(last) - series.iteration(last - 1))
-        : 0
-    // A window may add only a slice of what the check may retain, so that windows of equal length
-    // still fit to confirm a leak before the cap.
-    const windowBytes = Math.min(maxWindowGrowthBytes, options.maxRetainedBytes / 8)
-    const memoryCap = latestRate > 0 ? Math.floor(windowBytes / latestRate) : desired
-    return Math.max(0, Math.min(desired, affordable, memoryCap, options.iterations - calls))
-  }
-
-  /**
-   * The shortest of the first cheap windows. The first: about 20 ms of calls, at most
-   * `firstWindowMaxCalls`; it shows what a call retains before longer windows are planned (memory
-   * per window is capped), so a big leak does not reach `maxRetainedBytes` in it. The second, for
-   * a sync function: as many calls as a clean verdict needs, so that a flat window is one (every
-   * window costs a full GC, which takes longer than thousands of such calls).
-   */
-  function leastCheapWindow(cheapRound: number, perCall: number, settings: JudgeSettings): number {
-    if (cheapRound === 0) return Math.min(Math.floor(20 / perCall), firstWindowMaxCalls)
-    if (cheapRound === 1 && !context.async)
-      return Math.ceil((2.5 * settings.granuleBytes) / settings.acceptResolution)
-    return 0
   }
 
   /**
