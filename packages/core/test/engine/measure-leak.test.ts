@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest'
+import { measureLeak } from '../../src/engine/measure-leak.js'
 import { detectLeak, type LeakOptions } from '../../src/index.js'
+import { resolveOptions } from '../../src/options/resolve-options.js'
+import { getGarbageCollector } from '../../src/runtime/force-gc.js'
 import { optimizerPaused } from '../../src/runtime/optimizer-pause.js'
 import { busyFor } from '../busy-for.js'
 
@@ -58,5 +61,52 @@ describe('measureLeak', () => {
       const result = checkTinyLeak({ iterations: 2_000_000 })
       if (result.status === 'clean') expect(result.resolution).toBeGreaterThan(8 / 7)
     }
+  })
+})
+
+describe('measureLeak second looks', () => {
+  /**
+   * Drives the measurement as a driver would, for a costly function that keeps 4 KB a call, and
+   * counts its windows of calls and its second looks (a yield of 0 calls).
+   */
+  function countLooks(async: boolean): { windows: number; looks: number; status: string } {
+    const kept: Buffer[] = []
+    const call = () => {
+      busyFor(0.2)
+      kept.push(Buffer.alloc(4096, 1))
+    }
+    const startedAt = performance.now()
+    const measurement = measureLeak({
+      options: resolveOptions({ sites: false, retainers: false }),
+      async,
+      startedAt,
+      firstCallMs: 0.2,
+      verdictAt: startedAt + 4000,
+      collect: getGarbageCollector(),
+    })
+    let windows = 0
+    let looks = 0
+    let step = measurement.next()
+    while (!step.done) {
+      if (step.value === 0) {
+        looks++
+        step = measurement.next(undefined)
+        continue
+      }
+      windows++
+      const before = performance.now()
+      for (let made = 0; made < step.value; made++) call()
+      step = measurement.next({ made: step.value, elapsedMs: performance.now() - before })
+    }
+    return { windows, looks, status: step.value.status }
+  }
+
+  // A leak's second looks free nothing: after four in a row, one window in eight gets one. Async too:
+  // a 1 ms async deflate keeping its output spent ~90 GCs on its verdict, half of them on such looks.
+  test.each([false, true])('a leak whose second looks free nothing pauses them (async: %s)', (async) => {
+    const { windows, looks, status } = countLooks(async)
+    expect(status).toBe('leaking')
+    expect(windows).toBeGreaterThan(16)
+    expect(looks).toBeLessThanOrEqual(4 + Math.ceil(windows / 8) + 1)
   })
 })
