@@ -66,14 +66,15 @@ describe('measureLeak', () => {
 
 describe('measureLeak second looks', () => {
   /**
-   * Drives the measurement as a driver would, for a costly function that keeps 4 KB a call, and
-   * counts its windows of calls and its second looks (a yield of 0 calls).
+   * Drives the measurement as a driver would, for a costly function that keeps 1 KB a call (its
+   * verdict waits for the least calls of a leak, not for the retained cap), and counts its windows
+   * of calls and its second looks (a yield of 0 calls).
    */
   function countLooks(async: boolean): { windows: number; looks: number; status: string } {
     const kept: Buffer[] = []
     const call = () => {
       busyFor(0.2)
-      kept.push(Buffer.alloc(4096, 1))
+      kept.push(Buffer.alloc(1024, 1))
     }
     const startedAt = performance.now()
     const measurement = measureLeak({
@@ -106,7 +107,9 @@ describe('measureLeak second looks', () => {
   test.each([false, true])('a leak whose second looks free nothing pauses them (async: %s)', (async) => {
     const { windows, looks, status } = countLooks(async)
     expect(status).toBe('leaking')
-    expect(windows).toBeGreaterThan(16)
-    expect(looks).toBeLessThanOrEqual(4 + Math.ceil(windows / 8) + 1)
+    // Every window grows (by a granule or more), so without the pause each would get a look; a busy
+    // machine makes fewer, longer windows (16 seen), but never so few that the bound allows them all.
+    expect(windows).toBeGreaterThanOrEqual(8)
+    expect(looks, `${looks} looks in ${windows} windows`).toBeLessThanOrEqual(4 + Math.ceil(windows / 8) + 1)
   })
 })
