@@ -3,6 +3,7 @@ import { findExactSteps } from '../../src/engine/exact-steps.js'
 import { judgeSeries } from '../../src/engine/judge-series.js'
 import type { JudgeSettings } from '../../src/engine/judgement.js'
 import { SampleSeries } from '../../src/engine/sample-series.js'
+import { windowsOf } from './windows-of.js'
 
 const settings: JudgeSettings = {
   threshold: 0,
@@ -19,18 +20,6 @@ const settings: JudgeSettings = {
   maxRateDrop: 2,
 }
 
-/** Windows of `calls` each after a first sample at call 10, each growing by the next of `growths`. */
-function series(calls: number, growths: number[]): SampleSeries {
-  const result = new SampleSeries(growths.length + 1)
-  let heap = 1e7
-  result.push(10, heap, 0)
-  growths.forEach((growth, window) => {
-    heap += growth
-    result.push(10 + (window + 1) * calls, heap, 0)
-  })
-  return result
-}
-
 /**
  * Measured: an async poll of 10 ms per call that keeps a 3-field record per call (poll-10ms-audit-
  * record), 8 calls a window: 384 B in most windows, other growth and one large drop elsewhere.
@@ -42,13 +31,13 @@ const poll = [
 
 describe('findExactSteps', () => {
   test('a costly async leak of 48 B/call grows by the same 384 B in most windows', () => {
-    const steps = findExactSteps(series(8, poll), 0, settings)
+    const steps = findExactSteps(windowsOf(8, poll), 0, settings)
     expect(steps).toMatchObject({ stepBytes: 384, windows: 20 })
     expect(steps?.stepped).toBeGreaterThanOrEqual(12)
   })
 
   test('judged leaking at once, where the warm-up rules wanted thousands of calls and 96 KB', () => {
-    const judgement = judgeSeries(series(8, poll), 0, settings)
+    const judgement = judgeSeries(windowsOf(8, poll), 0, settings)
     expect(judgement.verdict).toBe('leaking')
     expect(judgement.reason).toMatch(
       /grew by the same ~384 bytes in \d+ of the last 20 windows \(160 calls\)/,
@@ -56,12 +45,12 @@ describe('findExactSteps', () => {
   })
 
   test('not before the calls that tell it from a cache filling up', () => {
-    expect(judgeSeries(series(8, poll), 0, { ...settings, minLeakCalls: 400 }).verdict).toBe('undecided')
+    expect(judgeSeries(windowsOf(8, poll), 0, { ...settings, minLeakCalls: 400 }).verdict).toBe('undecided')
   })
 
   test("a sawtooth's rising windows are equal steps too, but its drops take them back", () => {
     const sawtooth = Array.from({ length: 48 }, (_, window) => (window % 3 === 2 ? -2 * 9000 : 9000))
-    expect(findExactSteps(series(15, sawtooth), 0, settings)).toBeUndefined()
+    expect(findExactSteps(windowsOf(15, sawtooth), 0, settings)).toBeUndefined()
   })
 
   test("a sawtooth's drops outweigh its steps though it warms up in jumps that stay", () => {
@@ -76,7 +65,7 @@ describe('findExactSteps', () => {
     ]
     const sync = { ...settings, granuleBytes: 2048, foreignFrees: false, minLeakBytes: 12 * 1024 }
     const growths = heaps.slice(1).map((heap, window) => heap - heaps[window]!)
-    expect(findExactSteps(series(8, growths), 0, sync)).toBeUndefined()
+    expect(findExactSteps(windowsOf(8, growths), 0, sync)).toBeUndefined()
   })
 
   test('uneven growth (warm-up, bursts) has no step in most windows', () => {
@@ -84,7 +73,7 @@ describe('findExactSteps', () => {
       { length: 40 },
       (_, window) => [61_000, -3000, 36_000, 800, 42_000, 0][window % 6]!,
     )
-    expect(findExactSteps(series(15, bursts), 0, settings)).toBeUndefined()
+    expect(findExactSteps(windowsOf(15, bursts), 0, settings)).toBeUndefined()
   })
 
   test('a record kept every 10th call steps once or twice a window of 16 calls', () => {
@@ -92,7 +81,7 @@ describe('findExactSteps', () => {
     // calls: 144 or 288 B in turn, and a jump now and then. With one step a window at most, it was
     // called clean at 42-47 B/call after 9.5 s.
     const records = [144, 288, 144, 288, 2816, 288, 144, 288, 144, 408, 288, 144, 288, 144, 288, 288]
-    const steps = findExactSteps(series(16, [...records, ...records]), 0, settings)
+    const steps = findExactSteps(windowsOf(16, [...records, ...records]), 0, settings)
     expect(steps).toMatchObject({ stepBytes: 144, windows: 16 })
     expect(steps?.stepped).toBe(14)
   })
@@ -115,18 +104,18 @@ describe('findExactSteps', () => {
         }
         growths.push(growth)
       }
-      expect(findExactSteps(series(16, growths), 0, settings), `phase ${phase}`).toBeUndefined()
+      expect(findExactSteps(windowsOf(16, growths), 0, settings), `phase ${phase}`).toBeUndefined()
     }
   })
 
   test('growth that is no whole number of steps has none', () => {
     const uneven = Array.from({ length: 32 }, (_, window) => 144 + ((window * 53) % 7) * 41)
-    expect(findExactSteps(series(16, uneven), 0, settings)).toBeUndefined()
+    expect(findExactSteps(windowsOf(16, uneven), 0, settings)).toBeUndefined()
   })
 
   test('steps below 64 B are left to the other rules', () => {
-    expect(findExactSteps(series(8, Array(40).fill(48)), 0, settings)).toBeUndefined()
-    expect(findExactSteps(series(8, Array(40).fill(96)), 0, settings)).toBeDefined()
+    expect(findExactSteps(windowsOf(8, Array(40).fill(48)), 0, settings)).toBeUndefined()
+    expect(findExactSteps(windowsOf(8, Array(40).fill(96)), 0, settings)).toBeDefined()
   })
 
   test('a leak whose windows alternate between two growths steps in pairs of windows', () => {
@@ -145,7 +134,7 @@ describe('findExactSteps', () => {
       minLeakBytes: 12 * 1024,
       minLeakCalls: 400,
     }
-    const measured = series(8, alternating.slice(0, -1))
+    const measured = windowsOf(8, alternating.slice(0, -1))
     const steps = findExactSteps(measured, 0, sync)
     expect(steps).toMatchObject({ stride: 2, windows: 16 })
     expect(Math.abs((steps?.stepBytes ?? 0) - 17_152)).toBeLessThan(17_152 / 64)

@@ -1,19 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { SampleSeries } from '../../src/engine/sample-series.js'
 import { growsInNearlyEveryWindow, growsSteadily } from '../../src/engine/steady-growth.js'
 import { cheapSync } from './cheap-sync-settings.js'
-
-/** A series of equal windows of `length` calls that grew by `growths`, from 10 MB at call 10. */
-function windowsOf(length: number, growths: number[]): SampleSeries {
-  const series = new SampleSeries(growths.length + 1)
-  let bytes = 1e7
-  series.push(10, bytes, 0)
-  growths.forEach((growth, window) => {
-    bytes += growth
-    series.push(10 + (window + 1) * length, bytes, 0)
-  })
-  return series
-}
+import { windowsOf } from './windows-of.js'
 
 describe('growsInNearlyEveryWindow', () => {
   test('a leak of fixed-size records grows by about the same in each window, one jump aside', () => {
